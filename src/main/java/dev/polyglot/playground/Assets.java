@@ -1,0 +1,39 @@
+package dev.polyglot.playground;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The cache-busting version of the front end: a hash of the assets the pages link to. It changes
+ * exactly when one of them does, so browsers may keep them for a year.
+ */
+final class Assets {
+  static final List<String> LINKED = List.of("site.css", "site.js", "theme.js");
+
+  private Assets() {}
+
+  static String version(String appVersion) {
+    try {
+      var digest = MessageDigest.getInstance("SHA-256");
+      digest.update(appVersion.getBytes(StandardCharsets.UTF_8));
+      for (String name : LINKED) {
+        try (InputStream in = Assets.class.getResourceAsStream("/webroot/" + name)) {
+          if (in != null) {
+            digest.update(in.readAllBytes());
+          }
+        }
+      }
+      return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+}

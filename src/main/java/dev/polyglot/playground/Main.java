@@ -1,0 +1,108 @@
+package dev.polyglot.playground;
+
+import dev.polyglot.playground.content.Bundled;
+import dev.polyglot.playground.content.CourseLoader;
+import dev.polyglot.playground.content.Loaded;
+import java.io.PrintStream;
+import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.ConsoleHandler;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+
+/** Command line: {@code serve} (the default) or {@code validate}. */
+public final class Main {
+  private static final System.Logger LOG = System.getLogger(Main.class.getName());
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    List<String> rest = new ArrayList<>(List.of(args));
+    String command =
+        !rest.isEmpty() && !rest.getFirst().startsWith("-") ? rest.removeFirst() : "serve";
+    if (rest.contains("--help") || rest.contains("-h") || command.equals("help")) {
+      System.out.print(Config.USAGE);
+      return;
+    }
+    Config config;
+    try {
+      config = Config.parse(rest, System.getenv());
+    } catch (IllegalArgumentException e) {
+      System.err.println("error: " + e.getMessage() + "\n\n" + Config.USAGE);
+      System.exit(2);
+      return;
+    }
+    configureLogging(config);
+    switch (command) {
+      case "serve" -> serve(config);
+      case "validate" -> System.exit(validate(config, System.out));
+      default -> {
+        System.err.println("error: unknown command '" + command + "'\n\n" + Config.USAGE);
+        System.exit(2);
+      }
+    }
+  }
+
+  /** Prints every problem, compiler-style, and returns the process exit code. */
+  static int validate(Config config, PrintStream out) {
+    Path root = config.snippetsDir().orElseGet(Bundled::snippets);
+    Loaded loaded = CourseLoader.load(root);
+    loaded.problems().forEach(out::println);
+    out.printf(
+        "%s: %d lessons, %d examples, %d problems%n",
+        loaded.ok() ? "OK" : "FAILED",
+        loaded.course().lessons().size(),
+        loaded.course().exampleCount(),
+        loaded.problems().size());
+    return loaded.ok() ? 0 : 1;
+  }
+
+  private static void serve(Config config) {
+    Playground playground;
+    try {
+      playground = Playground.start(config).toCompletionStage().toCompletableFuture().join();
+    } catch (RuntimeException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      LOG.log(Level.ERROR, "could not start: " + cause.getMessage(), cause);
+      System.exit(1);
+      return;
+    }
+    // SIGTERM (docker stop) runs shutdown hooks: finish requests in flight, then exit.
+    Runtime.getRuntime()
+        .addShutdownHook(
+            Thread.ofPlatform()
+                .name("shutdown")
+                .unstarted(() -> {
+                  LOG.log(Level.INFO, "shutting down");
+                  try {
+                    playground.closeAndWait();
+                  } catch (Exception e) {
+                    LOG.log(Level.WARNING, "shutdown was not clean", e);
+                  }
+                }));
+    LOG.log(
+        Level.INFO,
+        "Polyglot Playground is serving on http://%s:%d%s/"
+            .formatted(
+                config.host().equals("0.0.0.0") ? "localhost" : config.host(),
+                playground.port(),
+                config.basePath()));
+  }
+
+  /** One line per record, at the chosen level, for our code and Vert.x alike. */
+  private static void configureLogging(Config config) {
+    System.setProperty(
+        "java.util.logging.SimpleFormatter.format", "%1$tF %1$tT %4$-7s %3$s: %5$s%6$s%n");
+    Logger root = Logger.getLogger("");
+    for (var handler : root.getHandlers()) {
+      root.removeHandler(handler);
+    }
+    var console = new ConsoleHandler();
+    console.setFormatter(new SimpleFormatter());
+    console.setLevel(config.logLevel());
+    root.addHandler(console);
+    root.setLevel(config.logLevel());
+  }
+}

@@ -1,0 +1,141 @@
+package dev.polyglot.playground;
+
+import dev.polyglot.playground.content.Bundled;
+import dev.polyglot.playground.content.CourseLoader;
+import dev.polyglot.playground.content.Loaded;
+import dev.polyglot.playground.content.Problem;
+import dev.polyglot.playground.render.Site;
+import dev.polyglot.playground.render.SiteOptions;
+import dev.polyglot.playground.render.SiteRenderer;
+import dev.polyglot.playground.web.HttpVerticle;
+import dev.polyglot.playground.web.Routes;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The one wiring function, shared by {@link Main} and the tests: create Vert.x with metrics, load
+ * and render the lessons off the event loop, then serve them on one HTTP server per event loop.
+ *
+ * <pre>
+ *   start(config)
+ *     ├─ worker: CourseLoader.load → SiteRenderer.render → Site   (blocking I/O + CPU)
+ *     ├─ deploy HttpVerticle #1 on config.port  → learn the actual port (config.port may be 0)
+ *     ├─ deploy HttpVerticle #2..n on that port  (Vert.x balances connections across them)
+ *     └─ dev mode: DevReloader swaps in a new Site when files change
+ * </pre>
+ */
+public final class Playground {
+  private static final System.Logger LOG = System.getLogger(Playground.class.getName());
+
+  private final Vertx vertx;
+  private final int port;
+  private final AtomicReference<Site> site;
+
+  private Playground(Vertx vertx, int port, AtomicReference<Site> site) {
+    this.vertx = vertx;
+    this.port = port;
+    this.site = site;
+  }
+
+  public static Future<Playground> start(Config config) {
+    var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    var metrics = new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true);
+    Vertx vertx =
+        Vertx.builder()
+            .with(new VertxOptions().setMetricsOptions(metrics))
+            .withMetrics(new MicrometerMetricsFactory(registry))
+            .build();
+    var current = new AtomicReference<Site>();
+    String version = Version.current();
+    var renderer =
+        new SiteRenderer(new SiteOptions(config.basePath(), Assets.version(version), config.dev()));
+    Path root = config.snippetsDir().orElseGet(Bundled::snippets);
+    var services =
+        new Routes.Services(current::get, config.basePath(), version, config.dev(), registry);
+
+    return build(vertx, renderer, root)
+        .onSuccess(current::set)
+        .compose(site -> deploy(vertx, services, config))
+        .map(port -> {
+          if (config.dev()) {
+            new DevReloader(vertx, root, () -> build(vertx, renderer, root).onSuccess(current::set))
+                .start();
+          }
+          return new Playground(vertx, port, current);
+        })
+        .recover(e -> vertx.close().transform(x -> Future.failedFuture(e)));
+  }
+
+  private static Future<Site> build(Vertx vertx, SiteRenderer renderer, Path root) {
+    return vertx.executeBlocking(() -> {
+      Loaded loaded = CourseLoader.load(root);
+      for (Problem problem : loaded.problems()) {
+        LOG.log(Level.ERROR, "lesson problem: " + problem);
+      }
+      LOG.log(
+          Level.INFO,
+          "loaded %d lessons, %d examples from %s%s"
+              .formatted(
+                  loaded.course().lessons().size(),
+                  loaded.course().exampleCount(),
+                  root.toUri(),
+                  loaded.ok()
+                      ? ""
+                      : " ("
+                          + loaded.problems().size()
+                          + " problems; those lessons are left out)"));
+      return renderer.render(loaded, Instant.now());
+    });
+  }
+
+  private static Future<Integer> deploy(Vertx vertx, Routes.Services services, Config config) {
+    var first = new HttpVerticle(services, config.host(), config.port());
+    return vertx
+        .deployVerticle(first)
+        .compose(id -> {
+          int port = first.actualPort();
+          int more = config.eventLoopCount() - 1;
+          if (more == 0) {
+            return Future.succeededFuture(port);
+          }
+          return vertx
+              .deployVerticle(
+                  () -> new HttpVerticle(services, config.host(), port),
+                  new DeploymentOptions().setInstances(more))
+              .map(port);
+        });
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public Site site() {
+    return site.get();
+  }
+
+  /** Stops accepting connections, lets requests in flight finish, then releases everything. */
+  public Future<Void> close() {
+    return vertx.close();
+  }
+
+  /** For shutdown hooks and tests, which run on plain threads. */
+  public void closeAndWait() throws Exception {
+    close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+  }
+}

@@ -1,0 +1,62 @@
+package dev.polyglot.playground.content;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The languages a lesson compares. Adding one is a constant here plus its source files in the
+ * lessons; the id is part of the public JSON contract and must never change.
+ */
+public enum Language {
+  PYTHON("python", "Python", "py", "python"),
+  CSHARP("csharp", "C#", "cs", "csharp"),
+  JAVASCRIPT("javascript", "JavaScript", "js", "javascript"),
+  JAVA("java", "Java", "java", "java");
+
+  private final String id;
+  private final String displayName;
+  private final String extension;
+  private final String highlightClass;
+
+  Language(String id, String displayName, String extension, String highlightClass) {
+    this.id = id;
+    this.displayName = displayName;
+    this.extension = extension;
+    this.highlightClass = highlightClass;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String displayName() {
+    return displayName;
+  }
+
+  /** File extension of its source files, without the dot. */
+  public String extension() {
+    return extension;
+  }
+
+  /** The highlight.js language name. */
+  public String highlightClass() {
+    return highlightClass;
+  }
+
+  /** Only Java variants run live on the server. */
+  public boolean runnable() {
+    return this == JAVA;
+  }
+
+  public static Optional<Language> byId(String id) {
+    return Arrays.stream(values()).filter(l -> l.id.equals(id)).findFirst();
+  }
+
+  public static Optional<Language> byExtension(String extension) {
+    return Arrays.stream(values()).filter(l -> l.extension.equals(extension)).findFirst();
+  }
+
+  public static String ids() {
+    return String.join(", ", Arrays.stream(values()).map(Language::id).toList());
+  }
+}

@@ -1,0 +1,20 @@
+package dev.polyglot.playground.content;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A lesson: Markdown prose plus examples, written for a reader who knows {@code from} and is
+ * learning {@code to}. {@code updated} is the newest modification time of its files.
+ */
+public record Lesson(
+    String id,
+    String title,
+    String summary,
+    Track track,
+    int order,
+    Language from,
+    Language to,
+    String prose,
+    List<Example> examples,
+    Instant updated) {}

@@ -1,0 +1,32 @@
+package dev.polyglot.playground.render;
+
+import dev.polyglot.playground.content.Course;
+import dev.polyglot.playground.content.Problem;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One immutable snapshot of everything the site serves, keyed by path below the base path. Dev mode
+ * builds a new snapshot when lessons change and swaps it in whole, so a request never sees a
+ * half-updated site.
+ */
+public record Site(
+    Course course,
+    List<Problem> problems,
+    Map<String, Page> pages,
+    Page notFound,
+    Page notFoundJson,
+    Page serverError,
+    Instant loadedAt) {
+
+  public Site {
+    problems = List.copyOf(problems);
+    pages = Map.copyOf(pages);
+  }
+
+  public Optional<Page> page(String path) {
+    return Optional.ofNullable(pages.get(path));
+  }
+}

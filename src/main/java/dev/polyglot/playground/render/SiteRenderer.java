@@ -1,0 +1,182 @@
+package dev.polyglot.playground.render;
+
+import dev.polyglot.playground.content.Course;
+import dev.polyglot.playground.content.Example;
+import dev.polyglot.playground.content.Language;
+import dev.polyglot.playground.content.Lesson;
+import dev.polyglot.playground.content.Loaded;
+import dev.polyglot.playground.content.Variant;
+import dev.polyglot.playground.render.Views.ExampleView;
+import dev.polyglot.playground.render.Views.LanguageView;
+import dev.polyglot.playground.render.Views.LessonCard;
+import dev.polyglot.playground.render.Views.LessonView;
+import dev.polyglot.playground.render.Views.LinkView;
+import dev.polyglot.playground.render.Views.PaneView;
+import dev.polyglot.playground.render.Views.ProblemView;
+import dev.polyglot.playground.render.Views.SiteView;
+import dev.polyglot.playground.render.Views.TrackRef;
+import dev.polyglot.playground.render.Views.TrackView;
+import dev.polyglot.playground.render.Views.VariantView;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Renders a loaded course into a {@link Site}: every HTML page, every JSON document, and the error
+ * pages. Templates are compiled once, by the constructor; {@link #render} is called at start-up and
+ * again whenever dev mode sees lessons change. It is CPU work: run it off the event loop.
+ */
+public final class SiteRenderer {
+  private final Templates templates = new Templates();
+  private final SiteOptions options;
+  private final Markdown markdown;
+
+  public SiteRenderer(SiteOptions options) {
+    this.options = options;
+    this.markdown = new Markdown(options.basePath());
+  }
+
+  public Site render(Loaded loaded, Instant now) {
+    Course course = loaded.course();
+    Map<String, Page> pages = new HashMap<>();
+    Instant updated = course.updated(now);
+    pages.put("/", Page.of(200, Page.HTML, templates.index(indexModel(loaded)), updated));
+    pages.put(
+        "/api/lessons", Page.of(200, Page.JSON, ApiDocuments.lessons(course).encode(), updated));
+    for (Lesson lesson : course.lessons()) {
+      pages.put(
+          lessonPath(lesson),
+          Page.of(200, Page.HTML, templates.lesson(lessonModel(course, lesson)), lesson.updated()));
+      pages.put(
+          "/api/lessons/" + lesson.id(),
+          Page.of(200, Page.JSON, ApiDocuments.lesson(lesson).encode(), lesson.updated()));
+    }
+    return new Site(
+        course,
+        loaded.problems(),
+        pages,
+        errorPage(
+            course,
+            404,
+            "Page not found",
+            "There is no page at this address. The lesson may have moved or been renamed.",
+            now),
+        Page.of(404, Page.JSON, new JsonObject().put("error", "not found").encode(), now),
+        errorPage(
+            course,
+            500,
+            "Something went wrong",
+            "The server could not answer this request. Please try again in a moment.",
+            now),
+        now);
+  }
+
+  private String lessonPath(Lesson lesson) {
+    return "/lessons/" + lesson.id();
+  }
+
+  private Map<String, Object> common(Course course, String pageTitle, String path) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("site", new SiteView(course.title(), course.tagline()));
+    model.put("base", options.basePath());
+    model.put("version", options.assetVersion());
+    model.put("languages", Arrays.stream(Language.values()).map(LanguageView::of).toList());
+    model.put("pageTitle", pageTitle);
+    model.put("canonical", options.basePath() + path);
+    return model;
+  }
+
+  private Map<String, Object> indexModel(Loaded loaded) {
+    Course course = loaded.course();
+    Map<String, Object> model = common(course, course.title(), "/");
+    List<TrackView> tracks = new ArrayList<>();
+    for (var track : course.tracks()) {
+      List<LessonCard> cards = course.lessonsIn(track).stream().map(this::card).toList();
+      if (!cards.isEmpty()) {
+        tracks.add(new TrackView(track.id(), track.title(), track.summary(), cards));
+      }
+    }
+    model.put("tracks", tracks);
+    model.put("isIndex", true);
+    if (options.dev()) {
+      model.put(
+          "problems", loaded.problems().stream().map(p -> new ProblemView(p.toString())).toList());
+    }
+    return model;
+  }
+
+  private LessonCard card(Lesson lesson) {
+    return new LessonCard(
+        lesson.id(),
+        lesson.title(),
+        lesson.summary(),
+        options.basePath() + lessonPath(lesson),
+        LanguageView.of(lesson.from()),
+        LanguageView.of(lesson.to()),
+        lesson.examples().size());
+  }
+
+  private Map<String, Object> lessonModel(Course course, Lesson lesson) {
+    Map<String, Object> model = common(course, lesson.title(), lessonPath(lesson));
+    List<Language> order = paneOrder(lesson);
+    model.put(
+        "lesson",
+        new LessonView(
+            lesson.id(),
+            lesson.title(),
+            lesson.summary(),
+            markdown.toHtml(lesson.prose()),
+            new TrackRef(lesson.track().id(), lesson.track().title()),
+            LanguageView.of(lesson.from()),
+            LanguageView.of(lesson.to()),
+            lesson.examples().stream().map(e -> example(e, order)).toList()));
+    course.previous(lesson).ifPresent(p -> model.put("prev", link(p)));
+    course.next(lesson).ifPresent(n -> model.put("next", link(n)));
+    return model;
+  }
+
+  /** The reader's known language first, then the one being learned, then the rest. */
+  private static List<Language> paneOrder(Lesson lesson) {
+    return Stream.concat(Stream.of(lesson.from(), lesson.to()), Arrays.stream(Language.values()))
+        .distinct()
+        .toList();
+  }
+
+  private ExampleView example(Example example, List<Language> order) {
+    List<PaneView> panes = new ArrayList<>();
+    for (Language language : order) {
+      List<VariantView> variants =
+          example.variants(language).stream().map(SiteRenderer::variant).toList();
+      panes.add(new PaneView(LanguageView.of(language), variants.size() > 1, variants));
+    }
+    return new ExampleView(
+        example.id(),
+        example.title(),
+        markdown.toHtml(example.intro()),
+        markdown.toHtml(example.differs()),
+        example.concepts(),
+        panes);
+  }
+
+  private static VariantView variant(Variant v) {
+    return new VariantView(
+        v.id(), v.label(), v.flavour(), v.file(), v.code(), v.expectedOutput().orElse(""));
+  }
+
+  private LinkView link(Lesson lesson) {
+    return new LinkView(options.basePath() + lessonPath(lesson), lesson.title());
+  }
+
+  private Page errorPage(Course course, int status, String title, String message, Instant now) {
+    Map<String, Object> model = common(course, title, "/");
+    model.put("status", status);
+    model.put("title", title);
+    model.put("message", message);
+    return Page.of(status, Page.HTML, templates.error(model), now);
+  }
+}

@@ -1,0 +1,63 @@
+package dev.polyglot.playground.render;
+
+import com.github.jknack.handlebars.Context;
+import com.github.jknack.handlebars.Handlebars;
+import com.github.jknack.handlebars.Template;
+import com.github.jknack.handlebars.context.MapValueResolver;
+import com.github.jknack.handlebars.context.MethodValueResolver;
+import com.github.jknack.handlebars.io.ClassPathTemplateLoader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/**
+ * The site's Handlebars templates, compiled once at start-up. Rendering then only walks the
+ * compiled trees; it happens when content is loaded, never per request.
+ */
+final class Templates {
+  private final Template index;
+  private final Template lesson;
+  private final Template error;
+
+  Templates() {
+    var handlebars = new Handlebars(new ClassPathTemplateLoader("/templates", ".hbs"));
+    handlebars.setPrettyPrint(true);
+    this.index = compile(handlebars, "index");
+    this.lesson = compile(handlebars, "lesson");
+    this.error = compile(handlebars, "error");
+  }
+
+  String index(Map<String, Object> model) {
+    return apply(index, model);
+  }
+
+  String lesson(Map<String, Object> model) {
+    return apply(lesson, model);
+  }
+
+  String error(Map<String, Object> model) {
+    return apply(error, model);
+  }
+
+  private static Template compile(Handlebars handlebars, String name) {
+    try {
+      return handlebars.compile(name);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot compile template " + name, e);
+    }
+  }
+
+  private static String apply(Template template, Map<String, Object> model) {
+    Context context =
+        Context.newBuilder(model)
+            .resolver(MapValueResolver.INSTANCE, MethodValueResolver.INSTANCE)
+            .build();
+    try {
+      return template.apply(context);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      context.destroy();
+    }
+  }
+}

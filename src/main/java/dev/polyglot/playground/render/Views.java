@@ -1,0 +1,60 @@
+package dev.polyglot.playground.render;
+
+import dev.polyglot.playground.content.Language;
+import java.util.List;
+
+/**
+ * What the templates see. Small records, read by Handlebars through their accessor methods; the
+ * field names are the template contract and are documented beside each template.
+ */
+final class Views {
+  private Views() {}
+
+  record SiteView(String title, String tagline) {}
+
+  record LanguageView(String id, String name, String hljs) {
+    static LanguageView of(Language language) {
+      return new LanguageView(language.id(), language.displayName(), language.highlightClass());
+    }
+  }
+
+  record LinkView(String url, String title) {}
+
+  record LessonCard(
+      String id,
+      String title,
+      String summary,
+      String url,
+      LanguageView from,
+      LanguageView to,
+      int exampleCount) {}
+
+  record TrackView(String id, String title, String summary, List<LessonCard> lessons) {}
+
+  record VariantView(
+      String id, String label, String flavour, String file, String code, String expectedOutput) {}
+
+  record PaneView(LanguageView language, boolean multi, List<VariantView> variants) {}
+
+  record ExampleView(
+      String id,
+      String title,
+      String introHtml,
+      String differsHtml,
+      List<String> concepts,
+      List<PaneView> panes) {}
+
+  record TrackRef(String id, String title) {}
+
+  record LessonView(
+      String id,
+      String title,
+      String summary,
+      String html,
+      TrackRef track,
+      LanguageView from,
+      LanguageView to,
+      List<ExampleView> examples) {}
+
+  record ProblemView(String text) {}
+}

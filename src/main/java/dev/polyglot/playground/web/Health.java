@@ -1,0 +1,45 @@
+package dev.polyglot.playground.web;
+
+import dev.polyglot.playground.render.Site;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Supplier;
+
+/**
+ * {@code GET /health}: liveness for load balancers and the Docker HEALTHCHECK, plus what is loaded.
+ */
+final class Health {
+  private final Supplier<Site> site;
+  private final String version;
+  private final boolean dev;
+  private final Instant started = Instant.now();
+
+  Health(Supplier<Site> site, String version, boolean dev) {
+    this.site = site;
+    this.version = version;
+    this.dev = dev;
+  }
+
+  void handle(RoutingContext ctx) {
+    Site current = site.get();
+    var body =
+        new JsonObject()
+            .put("status", "UP")
+            .put("version", version)
+            .put("uptimeSeconds", Duration.between(started, Instant.now()).toSeconds())
+            .put("devMode", dev)
+            .put(
+                "content",
+                new JsonObject()
+                    .put("lessons", current.course().lessons().size())
+                    .put("examples", current.course().exampleCount())
+                    .put("problems", current.problems().size())
+                    .put("loadedAt", current.loadedAt().toString()));
+    ctx.response()
+        .putHeader("Content-Type", "application/json; charset=utf-8")
+        .putHeader("Cache-Control", "no-store")
+        .end(body.encode());
+  }
+}

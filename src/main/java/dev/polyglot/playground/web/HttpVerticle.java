@@ -1,0 +1,34 @@
+package dev.polyglot.playground.web;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+
+/**
+ * One HTTP server on one event loop. The playground deploys one instance per event loop on the same
+ * port; Vert.x spreads connections across them.
+ */
+public final class HttpVerticle extends VerticleBase {
+  private final Routes.Services services;
+  private final String host;
+  private final int port;
+  private HttpServer server;
+
+  public HttpVerticle(Routes.Services services, String host, int port) {
+    this.services = services;
+    this.host = host;
+    this.port = port;
+  }
+
+  @Override
+  public Future<HttpServer> start() {
+    var options = new HttpServerOptions().setCompressionSupported(true).setTcpFastOpen(true);
+    server = vertx.createHttpServer(options).requestHandler(Routes.create(vertx, services));
+    return server.listen(port, host);
+  }
+
+  public int actualPort() {
+    return server.actualPort();
+  }
+}

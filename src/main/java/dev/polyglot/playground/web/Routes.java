@@ -1,0 +1,91 @@
+package dev.polyglot.playground.web;
+
+import dev.polyglot.playground.render.Page;
+import dev.polyglot.playground.render.Site;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+import java.lang.System.Logger.Level;
+import java.util.function.Supplier;
+
+/**
+ * Every HTTP route, in one place (design §5). All of them sit under the base path; a request for
+ * the bare host root is redirected there, so a proxy that forwards everything still lands readers
+ * on the course.
+ */
+public final class Routes {
+  private static final System.Logger LOG = System.getLogger(Routes.class.getName());
+  private static final int YEAR = 365 * 24 * 3600;
+
+  private Routes() {}
+
+  /** What the routes serve from: the current site snapshot and the process's metrics registry. */
+  public record Services(
+      Supplier<Site> site,
+      String basePath,
+      String version,
+      boolean dev,
+      PrometheusMeterRegistry registry) {}
+
+  public static Router create(Vertx vertx, Services services) {
+    Router site = Router.router(vertx);
+    Supplier<Site> current = services.site();
+
+    get(site, "/").handler(ctx -> serve(ctx, current.get(), "/"));
+    get(site, "/lessons/:id")
+        .handler(ctx -> serve(ctx, current.get(), "/lessons/" + ctx.pathParam("id")));
+    get(site, "/api/lessons").handler(ctx -> serve(ctx, current.get(), "/api/lessons"));
+    get(site, "/api/lessons/:id")
+        .handler(ctx -> serve(ctx, current.get(), "/api/lessons/" + ctx.pathParam("id")));
+    get(site, "/health").handler(new Health(current, services.version(), services.dev())::handle);
+    get(site, "/metrics").handler(PrometheusScrapingHandler.create(services.registry()));
+    // Asset URLs carry ?v=<content hash> and WebJar URLs a version, so both may be cached for long.
+    site.route("/assets/*").handler(StaticHandler.create("webroot").setMaxAgeSeconds(YEAR));
+    site.route("/webjars/*")
+        .handler(StaticHandler.create("META-INF/resources/webjars").setMaxAgeSeconds(YEAR));
+
+    Router root = Router.router(vertx);
+    String base = services.basePath();
+    if (!base.isEmpty()) {
+      get(root, "/").handler(ctx -> redirect(ctx, base + "/"));
+      get(root, base).handler(ctx -> redirect(ctx, base + "/"));
+    }
+    root.route(base + "/*").subRouter(site);
+    root.errorHandler(404, ctx -> notFound(ctx, current.get(), base));
+    root.errorHandler(
+        500,
+        ctx -> {
+          LOG.log(
+              Level.ERROR,
+              "failed: " + ctx.request().method() + " " + ctx.request().path(),
+              ctx.failure());
+          if (!ctx.response().headWritten()) {
+            Pages.send(ctx, current.get().serverError());
+          }
+        });
+    return root;
+  }
+
+  private static Route get(Router router, String path) {
+    return router.route(path).method(HttpMethod.GET).method(HttpMethod.HEAD);
+  }
+
+  private static void serve(RoutingContext ctx, Site site, String path) {
+    site.page(path).ifPresentOrElse(page -> Pages.send(ctx, page), () -> ctx.fail(404));
+  }
+
+  private static void notFound(RoutingContext ctx, Site site, String base) {
+    boolean api = ctx.request().path().startsWith(base + "/api/");
+    Page page = api ? site.notFoundJson() : site.notFound();
+    Pages.send(ctx, page);
+  }
+
+  private static void redirect(RoutingContext ctx, String location) {
+    ctx.response().setStatusCode(302).putHeader("Location", location).end();
+  }
+}
