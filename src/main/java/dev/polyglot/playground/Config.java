@@ -147,7 +147,7 @@ public record Config(
     String path = raw.strip();
     while (path.endsWith("/")) path = path.substring(0, path.length() - 1);
     if (!path.isEmpty() && !path.startsWith("/")) path = "/" + path;
-    if (!BASE_PATH.matcher(path).matches()) {
+    if (!BASE_PATH.matcher(path).matches() || path.matches(".*/\\.\\.?(/.*)?")) {
       throw new IllegalArgumentException(
           "base path must look like /course or /docs/async, not '" + raw + "'");
     }

@@ -20,6 +20,7 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -30,8 +31,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * <pre>
  *   start(config)
  *     ├─ worker: CourseLoader.load → SiteRenderer.render → Site   (blocking I/O + CPU)
- *     ├─ deploy HttpVerticle #1 on config.port  → learn the actual port (config.port may be 0)
- *     ├─ deploy HttpVerticle #2..n on that port  (Vert.x balances connections across them)
+ *     ├─ deploy one HttpVerticle per event loop on one port (Vert.x balances connections)
  *     └─ dev mode: DevReloader swaps in a new Site when files change
  * </pre>
  */
@@ -100,21 +100,19 @@ public final class Playground {
   }
 
   private static Future<Integer> deploy(Vertx vertx, Routes.Services services, Config config) {
-    var first = new HttpVerticle(services, config.host(), config.port());
+    // A negative port makes Vert.x pick one random port and share it among the instances; with
+    // plain 0 every instance would get a port of its own.
+    int port = config.port() == 0 ? -1 : config.port();
+    var instances = new ConcurrentLinkedQueue<HttpVerticle>();
     return vertx
-        .deployVerticle(first)
-        .compose(id -> {
-          int port = first.actualPort();
-          int more = config.eventLoopCount() - 1;
-          if (more == 0) {
-            return Future.succeededFuture(port);
-          }
-          return vertx
-              .deployVerticle(
-                  () -> new HttpVerticle(services, config.host(), port),
-                  new DeploymentOptions().setInstances(more))
-              .map(port);
-        });
+        .deployVerticle(
+            () -> {
+              var verticle = new HttpVerticle(services, config.host(), port);
+              instances.add(verticle);
+              return verticle;
+            },
+            new DeploymentOptions().setInstances(config.eventLoopCount()))
+        .map(id -> instances.peek().actualPort());
   }
 
   public int port() {

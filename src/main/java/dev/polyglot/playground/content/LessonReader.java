@@ -117,13 +117,15 @@ final class LessonReader {
   private Optional<Track> track(Fields fields, String id) {
     Optional<Track> track = course.track(id);
     if (track.isEmpty()) {
+      List<String> known = course.tracks().stream().map(Track::id).toList();
       fields.problem(
           "track",
-          "unknown track '"
-              + id
-              + "' (course.yaml has: "
-              + String.join(", ", course.tracks().stream().map(Track::id).toList())
-              + ")");
+          "unknown track '%s' (%s)"
+              .formatted(
+                  id,
+                  known.isEmpty()
+                      ? "course.yaml lists no tracks"
+                      : "course.yaml has: " + String.join(", ", known)));
     }
     return track;
   }

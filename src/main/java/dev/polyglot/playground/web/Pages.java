@@ -30,7 +30,7 @@ final class Pages {
         .set(HttpHeaders.ETAG, page.etag())
         .set(HttpHeaders.LAST_MODIFIED, page.lastModifiedHeader())
         .set(HttpHeaders.CACHE_CONTROL, "no-cache")
-        .set(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
+        .set(HttpHeaders.VARY, "Accept-Encoding")
         .set("X-Content-Type-Options", "nosniff");
     if (page.contentType().equals(Page.HTML)) {
       headers

@@ -53,7 +53,15 @@ public final class Routes {
     String base = services.basePath();
     if (!base.isEmpty()) {
       get(root, "/").handler(ctx -> redirect(ctx, base + "/"));
-      get(root, base).handler(ctx -> redirect(ctx, base + "/"));
+      // Vert.x matches "/course" for "/course/" too; only the bare prefix is redirected.
+      get(root, base)
+          .handler(ctx -> {
+            if (ctx.request().path().equals(base)) {
+              redirect(ctx, base + "/");
+            } else {
+              ctx.next();
+            }
+          });
     }
     root.route(base + "/*").subRouter(site);
     root.errorHandler(404, ctx -> notFound(ctx, current.get(), base));

@@ -1,0 +1,34 @@
+# syntax=docker/dockerfile:1
+# Polyglot Playground: build with the Maven Wrapper on JDK 25, run on a JDK (snippets are compiled
+# at run time) with bubblewrap for the sandbox, as an unprivileged user.
+
+FROM eclipse-temurin:25-jdk AS build
+WORKDIR /src
+COPY .mvn/ .mvn/
+COPY mvnw pom.xml ./
+# Dependencies first, so code changes do not re-download them.
+RUN ./mvnw -B -q dependency:go-offline
+COPY src/ src/
+COPY webroot/ webroot/
+COPY snippets/ snippets/
+RUN ./mvnw -B -q -DskipTests package \
+ && java -jar target/polyglot-playground.jar validate
+
+FROM eclipse-temurin:25-jdk
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends bubblewrap curl \
+ && rm -rf /var/lib/apt/lists/* \
+ && useradd --system --uid 10001 --user-group --home-dir /app --shell /usr/sbin/nologin playground
+WORKDIR /app
+COPY --from=build /src/target/polyglot-playground.jar /app/polyglot-playground.jar
+USER playground
+ENV PORT=8080 \
+    HOST=0.0.0.0 \
+    BASE_PATH= \
+    LOG_LEVEL=info \
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -Djava.io.tmpdir=/tmp"
+EXPOSE 8080
+HEALTHCHECK --interval=30s --timeout=3s --start-period=20s --retries=3 \
+  CMD curl -fsS "http://127.0.0.1:${PORT}${BASE_PATH}/health" >/dev/null || exit 1
+# Exec form: java runs as PID 1 and gets SIGTERM itself, so `docker stop` shuts down gracefully.
+ENTRYPOINT ["java", "-jar", "/app/polyglot-playground.jar"]

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Lesson-page throughput: this server against nginx serving the same page saved as a file.
+#
+# Both get the same machine, the same page bytes and the same wrk settings; runs alternate
+# (ours, nginx, ours, nginx, ...) so that noise from the shared machine hits both alike.
+# Prints each run, then the medians and their ratio.
+#
+#   ROUNDS=5 DURATION=10s CONNECTIONS=64 bench/site-throughput.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ROUNDS=${ROUNDS:-5}
+DURATION=${DURATION:-10s}
+CONNECTIONS=${CONNECTIONS:-64}
+THREADS=${THREADS:-2}
+LESSON=${LESSON:-python-to-csharp}
+OURS_PORT=${OURS_PORT:-18181}
+NGINX_PORT=${NGINX_PORT:-18182}
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+JAR=target/polyglot-playground.jar
+
+for tool in wrk nginx curl; do
+  command -v "$tool" >/dev/null || { echo "error: $tool is missing (apt-get install -y wrk nginx curl)" >&2; exit 1; }
+done
+[ -f "$JAR" ] || { echo "error: build first: ./mvnw -DskipTests package" >&2; exit 1; }
+
+work=$(mktemp -d)
+server_pid=
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+  [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+"$JAVA" -jar "$JAR" --host 127.0.0.1 --port "$OURS_PORT" --log-level warn &
+server_pid=$!
+for _ in $(seq 100); do
+  curl -fs "http://127.0.0.1:$OURS_PORT/health" >/dev/null && break
+  sleep 0.2
+done
+
+path="/lessons/$LESSON"
+mkdir -p "$work/www/lessons" "$work/logs"
+curl -fs "http://127.0.0.1:$OURS_PORT$path" -o "$work/www$path"
+cat > "$work/nginx.conf" <<CONF
+worker_processes auto;
+pid $work/nginx.pid;
+error_log $work/logs/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  default_type text/html;
+  client_body_temp_path $work/logs; proxy_temp_path $work/logs; fastcgi_temp_path $work/logs;
+  uwsgi_temp_path $work/logs; scgi_temp_path $work/logs;
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    root $work/www;
+  }
+}
+CONF
+nginx -p "$work" -c "$work/nginx.conf"
+ours_url="http://127.0.0.1:$OURS_PORT$path"
+nginx_url="http://127.0.0.1:$NGINX_PORT$path"
+ours_bytes=$(curl -fs "$ours_url" | wc -c)
+nginx_bytes=$(curl -fs "$nginx_url" | wc -c)
+echo "page: $path, $ours_bytes bytes from us, $nginx_bytes from nginx"
+echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION, $ROUNDS alternating rounds, $(nproc) cores"
+
+rps() { wrk -t"$THREADS" -c"$CONNECTIONS" -d"$1" "$2" | awk '/^Requests\/sec:/ {print $2}'; }
+median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+
+echo "warming up (JIT) ..."
+rps 10s "$ours_url" >/dev/null
+rps 3s "$nginx_url" >/dev/null
+
+ours=()
+theirs=()
+for round in $(seq "$ROUNDS"); do
+  o=$(rps "$DURATION" "$ours_url")
+  n=$(rps "$DURATION" "$nginx_url")
+  ours+=("$o")
+  theirs+=("$n")
+  printf 'round %d: ours %10.0f req/s   nginx %10.0f req/s   ratio %.3f\n' "$round" "$o" "$n" "$(echo "$o $n" | awk '{print $1/$2}')"
+done
+mo=$(printf '%s\n' "${ours[@]}" | median)
+mn=$(printf '%s\n' "${theirs[@]}" | median)
+printf 'median: ours %.0f req/s, nginx %.0f req/s, ratio %.3f x nginx\n' "$mo" "$mn" "$(echo "$mo $mn" | awk '{print $1/$2}')"

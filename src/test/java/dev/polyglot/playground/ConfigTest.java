@@ -1,0 +1,88 @@
+package dev.polyglot.playground;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConfigTest {
+  @Test
+  void defaultsServeTheBundledLessonsOn8080() {
+    Config config = Config.parse(List.of(), Map.of());
+    assertThat(config.port()).isEqualTo(8080);
+    assertThat(config.host()).isEqualTo("0.0.0.0");
+    assertThat(config.basePath()).isEmpty();
+    assertThat(config.snippetsDir()).isEmpty();
+    assertThat(config.dev()).isFalse();
+    assertThat(config.logLevel()).isEqualTo(Level.INFO);
+  }
+
+  @Test
+  void environmentIsReadAndFlagsWin() {
+    var env =
+        Map.of(
+            "PORT",
+            "9000",
+            "HOST",
+            "127.0.0.1",
+            "SNIPPETS_DIR",
+            "/srv/lessons",
+            "BASE_PATH",
+            "/course",
+            "LOG_LEVEL",
+            "debug",
+            "DEV",
+            "true");
+    Config fromEnv = Config.parse(List.of(), env);
+    assertThat(fromEnv.port()).isEqualTo(9000);
+    assertThat(fromEnv.host()).isEqualTo("127.0.0.1");
+    assertThat(fromEnv.snippetsDir()).contains(Path.of("/srv/lessons"));
+    assertThat(fromEnv.basePath()).isEqualTo("/course");
+    assertThat(fromEnv.logLevel()).isEqualTo(Level.FINE);
+    assertThat(fromEnv.dev()).isTrue();
+
+    Config flags =
+        Config.parse(
+            List.of("--port", "7000", "--base-path", "docs/async/", "--log-level", "warn"), env);
+    assertThat(flags.port()).isEqualTo(7000);
+    assertThat(flags.basePath()).isEqualTo("/docs/async");
+    assertThat(flags.logLevel()).isEqualTo(Level.WARNING);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "--port|abc|port must be a number",
+        "--port|70000|port must be a number",
+        "--log-level|loud|log level must be",
+        "--base-path|/a b|base path must look like",
+        "--base-path|/../etc|base path must look like",
+        "--colour|red|unknown option '--colour'",
+      })
+  void badSettingsAreRefusedWithAClearMessage(String flag, String value, String message) {
+    assertThatThrownBy(() -> Config.parse(List.of(flag, value), Map.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(message);
+  }
+
+  @Test
+  void aFlagWithoutItsValueIsRefused() {
+    assertThatThrownBy(() -> Config.parse(List.of("--port"), Map.of()))
+        .hasMessage("--port needs a value");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      value = {"''|''", "/|''", "course|/course", "/course/|/course", "/a/b|/a/b"},
+      delimiter = '|')
+  void basePathsAreNormalized(String raw, String normalized) {
+    assertThat(Config.normalizeBasePath(raw)).isEqualTo(normalized);
+  }
+}
