@@ -25,10 +25,12 @@ done
 [ -f "$JAR" ] || { echo "error: build first: ./mvnw -DskipTests package" >&2; exit 1; }
 
 work=$(mktemp -d)
+chmod 755 "$work" # nginx workers run as an unprivileged user and must read the page
 server_pid=
 cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
-  [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null
+  set +e
+  [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")"
+  [ -n "$server_pid" ] && kill "$server_pid" && wait "$server_pid"
   rm -rf "$work"
 }
 trap cleanup EXIT

@@ -58,6 +58,7 @@ final class DevReloader {
         .onComplete(x -> busy.set(false));
   }
 
+  /** A sum over every file's path, size and time; -1 while the folder cannot be read. */
   static long fingerprint(Path root) {
     try (Stream<Path> files = Files.walk(root)) {
       return files
@@ -70,8 +71,8 @@ final class DevReloader {
             }
           })
           .sum(); // order-independent, so the walk order does not matter
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    } catch (IOException | UncheckedIOException e) {
+      return -1; // gone or unreadable: the reload reports it as a content problem
     }
   }
 }

@@ -16,6 +16,14 @@ import java.util.logging.SimpleFormatter;
 public final class Main {
   private static final System.Logger LOG = System.getLogger(Main.class.getName());
 
+  /**
+   * vertx-micrometer registers one "active connections" gauge per HTTP server and Micrometer warns
+   * about every server after the first; we run one per event loop on purpose. Held here because
+   * java.util.logging keeps loggers only weakly.
+   */
+  private static final Logger MICROMETER_REGISTRY =
+      Logger.getLogger("io.micrometer.core.instrument.MeterRegistry");
+
   private Main() {}
 
   public static void main(String[] args) {
@@ -104,5 +112,6 @@ public final class Main {
     console.setLevel(config.logLevel());
     root.addHandler(console);
     root.setLevel(config.logLevel());
+    MICROMETER_REGISTRY.setLevel(java.util.logging.Level.SEVERE);
   }
 }

@@ -53,7 +53,7 @@ public final class Playground {
     var metrics = new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true);
     Vertx vertx =
         Vertx.builder()
-            .with(new VertxOptions().setMetricsOptions(metrics))
+            .with(new VertxOptions().setMetricsOptions(metrics).setPreferNativeTransport(true))
             .withMetrics(new MicrometerMetricsFactory(registry))
             .build();
     var current = new AtomicReference<Site>();

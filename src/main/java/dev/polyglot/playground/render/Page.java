@@ -1,9 +1,12 @@
 package dev.polyglot.playground.render;
 
+import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -37,11 +40,21 @@ public record Page(
     return new Page(
         status,
         contentType,
-        Buffer.buffer(bytes),
-        Buffer.buffer(gzip(bytes)),
+        direct(bytes),
+        direct(gzip(bytes)),
         etag(bytes),
         seconds,
         DateTimeFormatter.RFC_1123_DATE_TIME.format(seconds.atZone(ZoneOffset.UTC)));
+  }
+
+  /**
+   * Off-heap, so each response goes to the socket without first being copied out of the heap. The
+   * JDK frees it when the page is garbage (dev mode replaces pages); Vert.x writes a read-only
+   * slice per response, so one buffer serves all event loops at once.
+   */
+  private static Buffer direct(byte[] bytes) {
+    ByteBuffer buffer = ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
+    return BufferInternal.buffer(Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(buffer)));
   }
 
   private static String etag(byte[] bytes) {

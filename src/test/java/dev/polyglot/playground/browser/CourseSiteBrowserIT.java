@@ -95,7 +95,7 @@ class CourseSiteBrowserIT {
     String before = (String) browser.js("return getComputedStyle(document.body).backgroundColor");
     String themeBefore =
         (String) browser.js("return document.documentElement.dataset.theme || 'system-light'");
-    browser.js("window.scrollTo(0, 0)");
+    browser.js("window.scrollTo({top: 0, behavior: 'instant'})");
     driver.findElement(By.id("theme-toggle")).click();
     String expected = themeBefore.equals("dark") ? "light" : "dark";
     browser

@@ -1,0 +1,31 @@
+// A pretend database connection. Java has no async open or close: a
+// close() that has to wait just blocks, which is cheap on a virtual thread.
+class Connection implements AutoCloseable {
+    Connection() throws InterruptedException { // a constructor may block, so it can open
+        Thread.sleep(100);
+        IO.println("open");
+    }
+
+    String queryName(int id) throws InterruptedException {
+        Thread.sleep(100);
+        if (id != 1) throw new NoSuchElementException("no user " + id);
+        return "Ada Lovelace";
+    }
+
+    @Override
+    public void close() { // declared without checked exceptions
+        IO.println("close");
+    }
+}
+
+void main() throws InterruptedException {
+    try (Connection conn = new Connection()) {
+        IO.println("user 1: " + conn.queryName(1));
+    }
+
+    try (Connection conn = new Connection()) {
+        conn.queryName(99);
+    } catch (NoSuchElementException e) {
+        IO.println("error: " + e.getMessage()); // the connection was closed before we got here
+    }
+}

@@ -1,0 +1,67 @@
+package dev.polyglot.playground.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.polyglot.playground.Fixtures;
+import dev.polyglot.playground.content.CourseLoader;
+import io.vertx.core.json.JsonArray;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SiteRendererTest {
+  @TempDir Path root;
+
+  private Site render(Path snippets, String basePath) {
+    return new SiteRenderer(new SiteOptions(basePath, "v1", false))
+        .render(CourseLoader.load(snippets), Instant.parse("2026-01-02T03:04:05.678Z"));
+  }
+
+  @Test
+  void rendersEveryPageAheadOfTime() {
+    Site site = render(Fixtures.VALID, "");
+    assertThat(site.pages().keySet())
+        .containsExactlyInAnyOrder(
+            "/",
+            "/api/lessons",
+            "/lessons/first-lesson",
+            "/api/lessons/first-lesson",
+            "/lessons/second-lesson",
+            "/api/lessons/second-lesson");
+    assertThat(new JsonArray(site.page("/api/lessons").orElseThrow().body())).hasSize(2);
+  }
+
+  @Test
+  void errorPagesAreInTheSitesStyle() {
+    Site site = render(Fixtures.VALID, "/course");
+    Page error = site.serverError();
+    assertThat(error.status()).isEqualTo(500);
+    assertThat(error.body().toString())
+        .contains("Something went wrong", "/course/assets/site.css", "href=\"/course/\"");
+    assertThat(site.notFound().status()).isEqualTo(404);
+    assertThat(site.notFound().lastModifiedHeader()).isEqualTo("Fri, 2 Jan 2026 03:04:05 GMT");
+  }
+
+  @Test
+  void rawHtmlInLessonProseIsShownAsText() {
+    Fixtures.copyValid(root);
+    Fixtures.edit(
+        root,
+        "first-lesson/lesson.md",
+        "Some **prose**",
+        "<script>alert(1)</script> Some **prose**");
+    String html = render(root, "").page("/lessons/first-lesson").orElseThrow().body().toString();
+    assertThat(html)
+        .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+        .doesNotContain("<script>alert");
+  }
+
+  @Test
+  void sameContentGivesTheSameEtag() {
+    Page a = render(Fixtures.VALID, "").page("/lessons/first-lesson").orElseThrow();
+    Page b = render(Fixtures.VALID, "").page("/lessons/first-lesson").orElseThrow();
+    Page other = render(Fixtures.VALID, "/course").page("/lessons/first-lesson").orElseThrow();
+    assertThat(a.etag()).isEqualTo(b.etag()).isNotEqualTo(other.etag());
+  }
+}
