@@ -30,8 +30,10 @@ final class ExampleReader {
     this.problems = problems;
   }
 
-  /** Labels an author may give a source file in {@code variants:}. */
-  private record Label(String label, String flavour) {}
+  /** What an author may say about a source file in {@code variants:}. */
+  private record Label(String label, String flavour, Optional<Double> seconds) {
+    static final Label NONE = new Label("", "", Optional.empty());
+  }
 
   Optional<Example> read(Path dir) {
     String id = dir.getFileName().toString();
@@ -89,10 +91,13 @@ final class ExampleReader {
     fields
         .mappings("variants")
         .forEach((name, f) -> {
-          f.allowOnly(Set.of("label", "flavour"));
+          f.allowOnly(Set.of("label", "flavour", "seconds"));
           labels.put(
               name,
-              new Label(f.optionalText("label").orElse(""), f.optionalText("flavour").orElse("")));
+              new Label(
+                  f.optionalText("label").orElse(""),
+                  f.optionalText("flavour").orElse(""),
+                  f.optionalSeconds("seconds")));
         });
     return labels;
   }
@@ -157,7 +162,7 @@ final class ExampleReader {
     Path out = path.resolveSibling(name + OUTPUT_SUFFIX);
     Optional<String> expected =
         Files.isRegularFile(out) ? tree.read(out, problems) : Optional.empty();
-    Label label = labels.getOrDefault(name, new Label("", ""));
+    Label label = labels.getOrDefault(name, Label.NONE);
     return code.map(c ->
         new Variant(
             language.get(),
@@ -166,7 +171,8 @@ final class ExampleReader {
             label.flavour(),
             name,
             c,
-            expected));
+            expected,
+            label.seconds()));
   }
 
   /** By language, then the order of {@code variants:}, then {@code main}, then by name. */

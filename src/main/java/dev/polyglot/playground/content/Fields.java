@@ -99,6 +99,19 @@ final class Fields {
     return Optional.of(value.asInt());
   }
 
+  /** An optional positive number of seconds, such as {@code 3.0}. */
+  Optional<Double> optionalSeconds(String key) {
+    JsonNode value = node.get(key);
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (!value.isNumber() || value.asDouble() <= 0) {
+      problem(key, "field '" + key + "' must be a positive number of seconds, like 3.0");
+      return Optional.empty();
+    }
+    return Optional.of(value.asDouble());
+  }
+
   /** A non-empty list of ids, each checked, with duplicates reported at their own line. */
   Optional<List<String>> idList(String key) {
     JsonNode value = node.get(key);

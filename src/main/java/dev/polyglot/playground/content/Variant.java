@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * One source file of an example: its language, its id (the file's base name), how the page labels
- * it, the code, and what it prints when recorded.
+ * it, the code, what it prints when recorded, and for timing examples roughly how long it takes.
  */
 public record Variant(
     Language language,
@@ -13,7 +13,8 @@ public record Variant(
     String flavour,
     String file,
     String code,
-    Optional<String> expectedOutput) {
+    Optional<String> expectedOutput,
+    Optional<Double> expectedSeconds) {
 
   public boolean runnable() {
     return language.runnable();

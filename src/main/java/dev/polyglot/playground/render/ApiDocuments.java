@@ -63,6 +63,7 @@ final class ApiDocuments {
       json.put("flavour", variant.flavour());
     }
     variant.expectedOutput().ifPresent(out -> json.put("expectedOutput", out));
+    variant.expectedSeconds().ifPresent(seconds -> json.put("expectedSeconds", seconds));
     return json;
   }
 }

@@ -246,6 +246,12 @@ class CourseLoaderTest {
             5,
             "unknown field 'colour'"),
         new Case(
+            "seconds not a number",
+            r -> edit(r, EXAMPLE, "concepts: [define]", "concepts: [define]\nvariants:\n  main.java: { seconds: soon }"),
+            EXAMPLE,
+            5,
+            "must be a positive number of seconds"),
+        new Case(
             "duplicate order in a track",
             r -> edit(r, "second-lesson/lesson.md", "track: in-depth", "track: from-python"),
             "second-lesson/lesson.md",
