@@ -247,7 +247,12 @@ class CourseLoaderTest {
             "unknown field 'colour'"),
         new Case(
             "seconds not a number",
-            r -> edit(r, EXAMPLE, "concepts: [define]", "concepts: [define]\nvariants:\n  main.java: { seconds: soon }"),
+            r ->
+                edit(
+                    r,
+                    EXAMPLE,
+                    "concepts: [define]",
+                    "concepts: [define]\nvariants:\n  main.java: { seconds: soon }"),
             EXAMPLE,
             5,
             "must be a positive number of seconds"),

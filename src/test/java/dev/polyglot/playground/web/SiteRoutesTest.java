@@ -142,7 +142,7 @@ class SiteRoutesTest {
                   "java/concurrent");
           JsonObject java = variants.getJsonObject(3);
           assertThat(java.getBoolean("runnable")).isTrue();
-      assertThat(java.getDouble("expectedSeconds")).isEqualTo(0.2);
+          assertThat(java.getDouble("expectedSeconds")).isEqualTo(0.2);
           assertThat(java.getString("code")).contains("Thread.sleep(100)");
           assertThat(variants.getJsonObject(0).getBoolean("runnable")).isFalse();
         });
