@@ -7,6 +7,10 @@ import dev.polyglot.playground.content.Problem;
 import dev.polyglot.playground.render.Site;
 import dev.polyglot.playground.render.SiteOptions;
 import dev.polyglot.playground.render.SiteRenderer;
+import dev.polyglot.playground.run.Runner;
+import dev.polyglot.playground.run.Scheduler;
+import dev.polyglot.playground.run.jvm.JvmRunner;
+import dev.polyglot.playground.run.jvm.RunSettings;
 import dev.polyglot.playground.web.HttpVerticle;
 import dev.polyglot.playground.web.Routes;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -31,6 +35,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * <pre>
  *   start(config)
  *     ├─ worker: CourseLoader.load → SiteRenderer.render → Site   (blocking I/O + CPU)
+ *     ├─ runner: JvmRunner (probe bubblewrap, fill the pool) behind a FIFO Scheduler
  *     ├─ deploy one HttpVerticle per event loop on one port (Vert.x balances connections)
  *     └─ dev mode: DevReloader swaps in a new Site when files change
  * </pre>
@@ -41,14 +46,37 @@ public final class Playground {
   private final Vertx vertx;
   private final int port;
   private final AtomicReference<Site> site;
+  private final Runner runner;
 
-  private Playground(Vertx vertx, int port, AtomicReference<Site> site) {
+  private Playground(Vertx vertx, int port, AtomicReference<Site> site, Runner runner) {
     this.vertx = vertx;
     this.port = port;
     this.site = site;
+    this.runner = runner;
+  }
+
+  /** How the server gets its {@link Runner}: the real JVM runner, or a test's fake. */
+  public interface RunnerFactory {
+    Future<Runner> create(Vertx vertx, Config config);
+  }
+
+  /** Child JVMs in bubblewrap, as configured. */
+  public static Future<Runner> jvmRunner(Vertx vertx, Config config) {
+    var settings =
+        new RunSettings(
+            config.allowUnsandboxed(),
+            config.poolCount(),
+            config.warmups(),
+            config.limits(),
+            config.workDir());
+    return JvmRunner.create(vertx, settings).map(r -> r);
   }
 
   public static Future<Playground> start(Config config) {
+    return start(config, Playground::jvmRunner);
+  }
+
+  public static Future<Playground> start(Config config, RunnerFactory runners) {
     var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     var metrics = new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true);
     Vertx vertx =
@@ -61,20 +89,37 @@ public final class Playground {
     var renderer =
         new SiteRenderer(new SiteOptions(config.basePath(), Assets.version(version), config.dev()));
     Path root = config.snippetsDir().orElseGet(Bundled::snippets);
-    var services =
-        new Routes.Services(current::get, config.basePath(), version, config.dev(), registry);
+    var runner = new AtomicReference<Runner>();
 
     return build(vertx, renderer, root)
         .onSuccess(current::set)
-        .compose(site -> deploy(vertx, services, config))
+        .compose(site -> runners.create(vertx, config))
+        .map(r -> new Scheduler(vertx, r, config.maxRunCount(), config.maxQueue()))
+        .onSuccess(runner::set)
+        .compose(scheduler ->
+            deploy(
+                vertx,
+                new Routes.Services(
+                    current::get,
+                    config.basePath(),
+                    version,
+                    config.dev(),
+                    registry,
+                    scheduler,
+                    config.limits()),
+                config))
         .map(port -> {
           if (config.dev()) {
             new DevReloader(vertx, root, () -> build(vertx, renderer, root).onSuccess(current::set))
                 .start();
           }
-          return new Playground(vertx, port, current);
+          return new Playground(vertx, port, current, runner.get());
         })
-        .recover(e -> vertx.close().transform(x -> Future.failedFuture(e)));
+        .recover(e -> {
+          Runner r = runner.get();
+          Future<Void> stopped = r == null ? Future.succeededFuture() : r.close();
+          return stopped.eventually(vertx::close).transform(x -> Future.failedFuture(e));
+        });
   }
 
   private static Future<Site> build(Vertx vertx, SiteRenderer renderer, Path root) {
@@ -129,7 +174,11 @@ public final class Playground {
 
   /** Stops accepting connections, lets requests in flight finish, then releases everything. */
   public Future<Void> close() {
-    return vertx.close();
+    return runner.close().eventually(vertx::close);
+  }
+
+  public Runner runner() {
+    return runner;
   }
 
   /** For shutdown hooks and tests, which run on plain threads. */

@@ -1,5 +1,7 @@
 package dev.polyglot.playground;
 
+import dev.polyglot.playground.run.FakeRunner;
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.WebClient;
@@ -12,10 +14,23 @@ import java.util.concurrent.TimeUnit;
  */
 public record TestServer(Playground playground, WebClient client) implements AutoCloseable {
 
+  /** With a {@link FakeRunner} that prints two lines: enough for everything but real runs. */
   public static TestServer start(Config config) {
+    return start(
+        config,
+        (vertx, c) ->
+            Future.succeededFuture(new FakeRunner(vertx, r -> FakeRunner.lines(r, 2, 50))));
+  }
+
+  /** With real sandboxed child JVMs, working in a scratch folder of their own. */
+  public static TestServer startWithJvm(Config config) {
+    return start(config, Playground::jvmRunner);
+  }
+
+  public static TestServer start(Config config, Playground.RunnerFactory runners) {
     try {
       Playground playground =
-          Playground.start(config.withPort(0).withHost("127.0.0.1"))
+          Playground.start(config.withPort(0).withHost("127.0.0.1"), runners)
               .toCompletionStage()
               .toCompletableFuture()
               .get(60, TimeUnit.SECONDS);

@@ -1,6 +1,7 @@
 package dev.polyglot.playground.web;
 
 import dev.polyglot.playground.render.Site;
+import dev.polyglot.playground.run.Runner;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
@@ -12,12 +13,14 @@ import java.util.function.Supplier;
  */
 final class Health {
   private final Supplier<Site> site;
+  private final Runner runner;
   private final String version;
   private final boolean dev;
   private final Instant started = Instant.now();
 
-  Health(Supplier<Site> site, String version, boolean dev) {
+  Health(Supplier<Site> site, Runner runner, String version, boolean dev) {
     this.site = site;
+    this.runner = runner;
     this.version = version;
     this.dev = dev;
   }
@@ -36,7 +39,8 @@ final class Health {
                     .put("lessons", current.course().lessons().size())
                     .put("examples", current.course().exampleCount())
                     .put("problems", current.problems().size())
-                    .put("loadedAt", current.loadedAt().toString()));
+                    .put("loadedAt", current.loadedAt().toString()))
+            .put("runs", runner.status());
     ctx.response()
         .putHeader("Content-Type", "application/json; charset=utf-8")
         .putHeader("Cache-Control", "no-store")

@@ -2,12 +2,15 @@ package dev.polyglot.playground.web;
 
 import dev.polyglot.playground.render.Page;
 import dev.polyglot.playground.render.Site;
+import dev.polyglot.playground.run.Limits;
+import dev.polyglot.playground.run.Runner;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.lang.System.Logger.Level;
@@ -30,7 +33,9 @@ public final class Routes {
       String basePath,
       String version,
       boolean dev,
-      PrometheusMeterRegistry registry) {}
+      PrometheusMeterRegistry registry,
+      Runner runner,
+      Limits limits) {}
 
   public static Router create(Vertx vertx, Services services) {
     Router site = Router.router(vertx);
@@ -42,7 +47,14 @@ public final class Routes {
     get(site, "/api/lessons").handler(ctx -> serve(ctx, current.get(), "/api/lessons"));
     get(site, "/api/lessons/:id")
         .handler(ctx -> serve(ctx, current.get(), "/api/lessons/" + ctx.pathParam("id")));
-    get(site, "/health").handler(new Health(current, services.version(), services.dev())::handle);
+    get(site, "/health")
+        .handler(
+            new Health(current, services.runner(), services.version(), services.dev())::handle);
+    // JSON escaping can make a source of N bytes up to six times larger on the wire.
+    long maxBody = 6L * services.limits().sourceBytes() + 4096;
+    site.post("/api/run")
+        .handler(BodyHandler.create(false).setBodyLimit(maxBody))
+        .handler(new RunApi(current, services.runner(), services.limits())::handle);
     get(site, "/metrics").handler(PrometheusScrapingHandler.create(services.registry()));
     // Asset URLs carry ?v=<content hash> and WebJar URLs a version, so both may be cached for long.
     site.route("/assets/*").handler(StaticHandler.create("webroot").setMaxAgeSeconds(YEAR));

@@ -1,0 +1,61 @@
+package dev.polyglot.playground.run;
+
+import java.time.Duration;
+
+/**
+ * What one run may use. Every limit that is hit ends in a {@link RunEvent.Limit} with a plain
+ * message; output written before it is kept. Defaults sit between the peers' (design §6).
+ *
+ * @param wallTime from {@code started} to the end, including threads left running after main
+ * @param compileTime javac on edited source, inside the sandbox
+ * @param cpuSeconds RLIMIT_CPU of the child; the kernel kills it when spent
+ * @param heapMb the child's -Xmx
+ * @param processes RLIMIT_NPROC: threads and processes of the child's uid
+ * @param outputBytes stdout plus stderr; the child is killed when it writes more
+ * @param fileBytes RLIMIT_FSIZE: the largest file it may write
+ * @param tmpBytes size of its private /tmp
+ * @param sourceBytes largest edited source accepted
+ */
+public record Limits(
+    Duration wallTime,
+    Duration compileTime,
+    int cpuSeconds,
+    int heapMb,
+    int processes,
+    long outputBytes,
+    long fileBytes,
+    long tmpBytes,
+    int sourceBytes) {
+
+  public static final Limits DEFAULTS =
+      new Limits(
+          Duration.ofSeconds(10),
+          Duration.ofSeconds(10),
+          20,
+          128,
+          128,
+          256 * 1024,
+          16 * 1024 * 1024,
+          64 * 1024 * 1024,
+          64 * 1024);
+
+  /** The kinds of limit, with their wire names (design §5). */
+  public enum Kind {
+    TIME("time"),
+    MEMORY("memory"),
+    OUTPUT("output"),
+    THREADS("threads"),
+    SOURCE_SIZE("source-size"),
+    COMPILE_TIME("compile-time");
+
+    private final String wireName;
+
+    Kind(String wireName) {
+      this.wireName = wireName;
+    }
+
+    public String wireName() {
+      return wireName;
+    }
+  }
+}

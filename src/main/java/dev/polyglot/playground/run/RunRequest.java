@@ -1,0 +1,28 @@
+package dev.polyglot.playground.run;
+
+/**
+ * One Java program to run. {@code source} is the code; {@code bundled} says whether it is a
+ * lesson's own variant (trusted, compiled once and cached) or code a reader edited (untrusted,
+ * compiled inside the sandbox). {@code label} names it in logs, e.g. {@code
+ * lesson/example/variant}.
+ */
+public record RunRequest(String label, String source, boolean bundled) {
+
+  public static RunRequest bundled(String label, String source) {
+    return new RunRequest(label, source, true);
+  }
+
+  public static RunRequest edited(String label, String source) {
+    return new RunRequest(label, source, false);
+  }
+
+  /** The class name javac should see for this source: its public top-level type, else Main. */
+  public String fileClassName() {
+    var matcher =
+        java.util.regex.Pattern.compile(
+                "(?m)^\\s*public\\s+(?:(?:final|abstract|sealed|non-sealed|strictfp|static)\\s+)*"
+                    + "(?:class|record|interface|enum)\\s+([A-Za-z_$][\\w$]*)")
+            .matcher(source);
+    return matcher.find() ? matcher.group(1) : "Main";
+  }
+}

@@ -1,0 +1,25 @@
+package dev.polyglot.playground.run;
+
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Runs Java programs and reports what they do as {@link RunEvent}s. The real one starts sandboxed
+ * child JVMs; tests of transports and pages use a fake with the same contract:
+ *
+ * <ul>
+ *   <li>events reach {@code events} in order, on the Vert.x context that called {@link #start};
+ *   <li>the last event is exactly one {@link RunEvent.Exit} or {@link RunEvent.Error};
+ *   <li>{@link Run#cancel()} ends the run promptly and still delivers that last event.
+ * </ul>
+ */
+public interface Runner {
+
+  Run start(RunRequest request, Handler<RunEvent> events);
+
+  /** What {@code /health} shows about running code: the sandbox mode, pool and queue sizes. */
+  JsonObject status();
+
+  Future<Void> close();
+}

@@ -1,0 +1,165 @@
+package dev.polyglot.playground.run.jvm;
+
+import dev.polyglot.playground.run.Limits;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * How a worker JVM is launched (design §6): as its own unprivileged uid, with resource limits,
+ * inside bubblewrap with every namespace unshared (so no network but its own loopback), a read-only
+ * root, and a private /tmp. Without bubblewrap the same JVM runs unsandboxed, which the runner
+ * allows for the lessons' own code only, unless the operator opted in to more.
+ */
+final class Sandbox {
+  /** How runs are isolated on this server. */
+  enum Mode {
+    SANDBOXED("sandboxed"),
+    BUNDLED_ONLY("unsandboxed: lesson code only"),
+    UNSAFE("UNSANDBOXED: any code (operator opted in)");
+
+    final String description;
+
+    Mode(String description) {
+      this.description = description;
+    }
+  }
+
+  static final int UID_BASE = 40000;
+  private static final Path JAVA_HOME = Path.of(System.getProperty("java.home"));
+  private static final List<String> SYSTEM_LIBS =
+      List.of("/usr/lib/x86_64-linux-gnu", "/usr/lib64", "/usr/lib/aarch64-linux-gnu");
+
+  private final Mode mode;
+  private final WorkerFiles files;
+  private final Limits limits;
+  private final boolean root;
+
+  Sandbox(Mode mode, WorkerFiles files, Limits limits) {
+    this.mode = mode;
+    this.files = files;
+    this.limits = limits;
+    this.root = "root".equals(System.getProperty("user.name"));
+  }
+
+  Mode mode() {
+    return mode;
+  }
+
+  /** Probes bubblewrap with a real sandboxed command; blocking, run it off the event loop. */
+  static boolean available() {
+    try {
+      Process probe =
+          new ProcessBuilder(
+                  "bwrap", "--unshare-all", "--die-with-parent", "--ro-bind", "/", "/", "true")
+              .redirectErrorStream(true)
+              .start();
+      probe.getInputStream().readAllBytes();
+      return probe.waitFor(10, TimeUnit.SECONDS) && probe.exitValue() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** The command for the worker in pool slot {@code slot}; each slot has its own uid. */
+  List<String> command(int slot, int warmups) {
+    List<String> cmd = new ArrayList<>();
+    if (mode == Mode.SANDBOXED) {
+      // env -i: otherwise the child can read the server's environment.
+      cmd.addAll(List.of("env", "-i"));
+      if (root) {
+        int uid = UID_BASE + slot;
+        cmd.addAll(List.of("setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups"));
+      }
+      cmd.addAll(
+          List.of(
+              "prlimit",
+              "--nproc=" + limits.processes(),
+              "--nofile=256",
+              "--fsize=" + limits.fileBytes(),
+              "--cpu=" + limits.cpuSeconds(),
+              "--core=0",
+              "--"));
+      cmd.addAll(
+          List.of(
+              "bwrap",
+              "--unshare-all",
+              "--unshare-user",
+              "--die-with-parent",
+              "--new-session",
+              "--clearenv",
+              "--cap-drop",
+              "ALL",
+              "--disable-userns",
+              "--hostname",
+              "sandbox"));
+      bind(cmd, JAVA_HOME.toString());
+      for (String lib : SYSTEM_LIBS) {
+        if (Files.isDirectory(Path.of(lib))) {
+          bind(cmd, lib);
+        }
+      }
+      cmd.addAll(List.of("--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64"));
+      cmd.addAll(List.of("--ro-bind", files.lib().toString(), WorkerFiles.SANDBOX_LIB));
+      cmd.addAll(
+          List.of(
+              "--proc",
+              "/proc",
+              "--dev",
+              "/dev",
+              "--size",
+              String.valueOf(limits.tmpBytes()),
+              "--tmpfs",
+              "/tmp",
+              "--size",
+              "1048576",
+              "--tmpfs",
+              "/dev/shm",
+              // Without this, / is a writable tmpfs as big as half the RAM.
+              "--remount-ro",
+              "/",
+              "--chdir",
+              "/tmp",
+              "--setenv",
+              "HOME",
+              "/tmp",
+              "--setenv",
+              "LANG",
+              "C.UTF-8"));
+    }
+    cmd.add(JAVA_HOME.resolve("bin/java").toString());
+    cmd.addAll(
+        List.of(
+            "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1",
+            "-XX:-UsePerfData",
+            "-XX:+DisableAttachMechanism",
+            "-Xshare:auto",
+            "-Xss512k",
+            "-Xms8m",
+            "-Xmx" + limits.heapMb() + "m",
+            "-XX:MaxMetaspaceSize=128m",
+            "-XX:MaxDirectMemorySize=32m",
+            "-Djava.io.tmpdir=/tmp",
+            "-Dfile.encoding=UTF-8",
+            "-Dstdout.encoding=UTF-8",
+            "-Dstderr.encoding=UTF-8",
+            "--add-exports=java.base/jdk.internal.vm=ALL-UNNAMED",
+            "--enable-native-access=ALL-UNNAMED",
+            "-cp",
+            files.classPath(mode == Mode.SANDBOXED),
+            "dev.polyglot.playground.run.worker.WorkerMain",
+            String.valueOf(warmups)));
+    return cmd;
+  }
+
+  private static void bind(List<String> cmd, String path) {
+    cmd.addAll(List.of("--ro-bind", path, path));
+  }
+}

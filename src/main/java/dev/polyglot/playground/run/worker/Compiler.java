@@ -1,0 +1,153 @@
+package dev.polyglot.playground.run.worker;
+
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.util.JavacTask;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.FileObject;
+import javax.tools.ForwardingJavaFileManager;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileManager;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/**
+ * javac in memory: one source file in, class files and diagnostics out. Used inside the worker for
+ * edited code and by the server for the lessons' own variants, so both compile alike. Compact
+ * source files (JEP 512, {@code void main()}) and classic classes both work.
+ */
+public final class Compiler {
+  private static final JavaCompiler JAVAC = ToolProvider.getSystemJavaCompiler();
+
+  /** A compiler message at a 1-based line and column of the source. */
+  public record Message(String severity, long line, long column, String text) {}
+
+  /**
+   * What came out: class files by binary name and the class to launch (the first top-level type),
+   * or the messages that explain why there are none.
+   */
+  public record Result(Map<String, byte[]> classes, String mainClass, List<Message> messages) {
+    public boolean ok() {
+      return mainClass != null;
+    }
+  }
+
+  private Compiler() {}
+
+  /**
+   * @param fileClassName the name the file is given ({@code Main} for {@code Main.java}); for a
+   *     compact source file it becomes the class name
+   * @param classPath what the code may use
+   */
+  public static Result compile(String fileClassName, String source, String classPath) {
+    var diagnostics = new DiagnosticCollector<JavaFileObject>();
+    StandardJavaFileManager standard = JAVAC.getStandardFileManager(diagnostics, Locale.ROOT, null);
+    var classes = new LinkedHashMap<String, byte[]>();
+    var files = new MemoryFiles(standard, classes);
+    var unit = new Source(fileClassName, source);
+    var options =
+        List.of(
+            "-proc:none", "-g:source,lines", "-Xlint:none", "-encoding", "UTF-8", "-cp", classPath);
+    var task = (JavacTask) JAVAC.getTask(null, files, diagnostics, options, null, List.of(unit));
+    String mainClass = null;
+    try {
+      Iterable<? extends CompilationUnitTree> trees = task.parse();
+      task.generate();
+      if (classes.isEmpty() || hasErrors(diagnostics)) {
+        classes.clear();
+      } else {
+        mainClass = firstType(trees);
+      }
+    } catch (Exception | StackOverflowError e) {
+      classes.clear();
+      return new Result(Map.of(), null, List.of(new Message("error", 1, 1, "javac failed: " + e)));
+    }
+    return new Result(classes, mainClass, messages(diagnostics, unit));
+  }
+
+  private static boolean hasErrors(DiagnosticCollector<JavaFileObject> diagnostics) {
+    return diagnostics.getDiagnostics().stream()
+        .anyMatch(d -> d.getKind() == Diagnostic.Kind.ERROR);
+  }
+
+  private static String firstType(Iterable<? extends CompilationUnitTree> trees) {
+    for (CompilationUnitTree tree : trees) {
+      String pkg = tree.getPackageName() == null ? "" : tree.getPackageName() + ".";
+      for (var decl : tree.getTypeDecls()) {
+        if (decl instanceof ClassTree type) {
+          return pkg + type.getSimpleName();
+        }
+      }
+    }
+    return null;
+  }
+
+  private static List<Message> messages(
+      DiagnosticCollector<JavaFileObject> diagnostics, Source unit) {
+    List<Message> messages = new ArrayList<>();
+    for (var d : diagnostics.getDiagnostics()) {
+      if (d.getKind() == Diagnostic.Kind.NOTE) {
+        continue;
+      }
+      boolean ours = d.getSource() == unit;
+      messages.add(
+          new Message(
+              d.getKind() == Diagnostic.Kind.ERROR ? "error" : "warning",
+              ours ? Math.max(d.getLineNumber(), 1) : 1,
+              ours ? Math.max(d.getColumnNumber(), 1) : 1,
+              d.getMessage(Locale.ROOT)));
+    }
+    return messages;
+  }
+
+  private static final class Source extends SimpleJavaFileObject {
+    private final String code;
+
+    Source(String className, String code) {
+      super(URI.create("string:///" + className + Kind.SOURCE.extension), Kind.SOURCE);
+      this.code = code;
+    }
+
+    @Override
+    public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+      return code;
+    }
+  }
+
+  /** Keeps class files in a map instead of writing them to disk. */
+  private static final class MemoryFiles extends ForwardingJavaFileManager<JavaFileManager> {
+    private final Map<String, byte[]> classes;
+
+    MemoryFiles(JavaFileManager files, Map<String, byte[]> classes) {
+      super(files);
+      this.classes = classes;
+    }
+
+    @Override
+    public JavaFileObject getJavaFileForOutput(
+        Location location, String className, JavaFileObject.Kind kind, FileObject sibling) {
+      return new SimpleJavaFileObject(URI.create("mem:///" + className + kind.extension), kind) {
+        @Override
+        public OutputStream openOutputStream() {
+          return new ByteArrayOutputStream() {
+            @Override
+            public void close() {
+              classes.put(className, toByteArray());
+            }
+          };
+        }
+      };
+    }
+  }
+}

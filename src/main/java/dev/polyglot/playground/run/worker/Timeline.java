@@ -1,0 +1,54 @@
+package dev.polyglot.playground.run.worker;
+
+import java.util.concurrent.Callable;
+
+/**
+ * The optional API a lesson can use to name a task on the timeline when a thread's own name is not
+ * the right unit, for example several steps on one thread:
+ *
+ * <pre>{@code
+ * import dev.polyglot.playground.run.worker.Timeline;
+ * String user = Timeline.task("fetch user 1", () -> fetch(1));
+ * }</pre>
+ *
+ * Outside the playground (no worker running) it simply runs the body.
+ */
+public final class Timeline {
+  private static volatile Protocol protocol;
+
+  private Timeline() {}
+
+  static void attach(Protocol active) {
+    protocol = active;
+  }
+
+  public static <T> T task(String name, Callable<T> body) throws Exception {
+    Protocol p = protocol;
+    if (p == null) {
+      return body.call();
+    }
+    String thread = Clock.label(Thread.currentThread());
+    double start = Clock.ms();
+    p.send("span-start", "name", name, "thread", thread, "start", start);
+    try {
+      return body.call();
+    } finally {
+      p.send("span-end", "name", name, "thread", thread, "start", start, "end", Clock.ms());
+    }
+  }
+
+  public static void task(String name, Runnable body) {
+    try {
+      task(
+          name,
+          () -> {
+            body.run();
+            return null;
+          });
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,176 @@
+package dev.polyglot.playground.run.worker;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The child JVM's entry point. One job per process:
+ *
+ * <pre>
+ *   warm up javac (N compiles) ─ start demo API ─ send "ready"
+ *   read job from stdin:   compile &lt;FileClass&gt; &lt;base64 source&gt;      edited code
+ *                          class &lt;name&gt; &lt;base64 bytes&gt; ... run &lt;main&gt;   bundled, precompiled
+ *   [compiling, diagnostic*] ─ started ─ main() ─ wait for non-daemon threads ─ finished ─ exit
+ * </pre>
+ *
+ * Exit codes: the program's own (0, or what it passed to System.exit), 1 for an uncaught exception
+ * or a compile error, 3 when memory or threads ran out.
+ */
+public final class WorkerMain {
+  /** The worker's own threads carry this prefix, and stay off the timeline. */
+  static final String THREAD_PREFIX = "playground-";
+
+  private WorkerMain() {}
+
+  public static void main(String[] args) throws Exception {
+    var protocol = new Protocol(new FileOutputStream(FileDescriptor.out));
+    int warmups = args.length > 0 ? Integer.parseInt(args[0]) : 0;
+    String classPath = System.getProperty("java.class.path");
+    Warmup.run(warmups, classPath);
+    DemoApi.start();
+    protocol.send("ready");
+
+    var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    Map<String, byte[]> classes = new LinkedHashMap<>();
+    String mainClass = null;
+    for (String line = in.readLine(); line != null && !line.equals("end"); line = in.readLine()) {
+      String[] parts = line.split(" ", 3);
+      switch (parts[0]) {
+        case "class" -> classes.put(parts[1], Base64.getDecoder().decode(parts[2]));
+        case "run" -> mainClass = parts[1];
+        case "compile" -> {
+          protocol.send("compiling");
+          String source = new String(Base64.getDecoder().decode(parts[2]), StandardCharsets.UTF_8);
+          var result = Compiler.compile(parts[1], source, classPath);
+          for (var m : result.messages()) {
+            protocol.send(
+                "diagnostic",
+                "severity",
+                m.severity(),
+                "line",
+                m.line(),
+                "column",
+                m.column(),
+                "message",
+                m.text());
+          }
+          if (!result.ok()) {
+            protocol.send("compile-failed");
+            Runtime.getRuntime().halt(1);
+          }
+          classes.putAll(result.classes());
+          mainClass = result.mainClass();
+        }
+        default -> throw new IllegalArgumentException("unknown job line: " + parts[0]);
+      }
+    }
+    if (mainClass == null) {
+      Runtime.getRuntime().halt(2); // no job: the server closed the pipe
+    }
+    System.setIn(new ByteArrayInputStream(new byte[0]));
+    run(protocol, classes, mainClass);
+  }
+
+  private static void run(Protocol protocol, Map<String, byte[]> classes, String mainClass) {
+    Runnable main;
+    try {
+      main = Launcher.prepare(classes, mainClass);
+    } catch (Launcher.NoMainException e) {
+      protocol.send(
+          "diagnostic", "severity", "error", "line", 1, "column", 1, "message", e.getMessage());
+      protocol.send("compile-failed");
+      Runtime.getRuntime().halt(1);
+      return;
+    } catch (Exception e) {
+      protocol.send("crashed", "message", String.valueOf(e));
+      Runtime.getRuntime().halt(70);
+      return;
+    }
+    var out = new Capture(protocol, "stdout");
+    var err = new Capture(protocol, "stderr");
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    var spans = new SpanTracker(protocol);
+    var before = java.util.Set.copyOf(Thread.getAllStackTraces().keySet());
+    var cpu =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    Timeline.attach(protocol);
+    Thread.setDefaultUncaughtExceptionHandler((thread, e) -> uncaught(protocol, thread, e));
+
+    long cpuStart = cpu.getProcessCpuTime();
+    Clock.start();
+    protocol.send("started");
+    protocol.send("span-start", "name", "main", "thread", "main", "start", 0.0);
+    spans.start();
+    // Runs on System.exit, whoever calls it: flush what is left and report the totals.
+    Runtime.getRuntime()
+        .addShutdownHook(
+            Thread.ofPlatform()
+                .name(THREAD_PREFIX + "exit")
+                .unstarted(() -> {
+                  System.out.flush();
+                  System.err.flush();
+                  out.drain();
+                  err.drain();
+                  spans.stop();
+                  double cpuMs = (cpu.getProcessCpuTime() - cpuStart) / 1e6;
+                  protocol.send(
+                      "finished", "wallMs", Clock.ms(), "cpuMs", Math.round(cpuMs * 100) / 100.0);
+                }));
+    int code = 0;
+    try {
+      main.run();
+    } catch (Launcher.UserException e) {
+      uncaught(protocol, Thread.currentThread(), e.getCause());
+      code = 1;
+    }
+    protocol.send("span-end", "name", "main", "thread", "main", "start", 0.0, "end", Clock.ms());
+    if (code == 0) {
+      waitForNonDaemonThreads(before);
+    }
+    System.exit(code);
+  }
+
+  /**
+   * Like the JVM: the program lasts until the last non-daemon thread it started ends. Threads that
+   * were there before (the demo API's, the JVM's own) do not count.
+   */
+  private static void waitForNonDaemonThreads(java.util.Set<Thread> before) {
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (!t.isDaemon() && !before.contains(t) && t != Thread.currentThread() && t.isAlive()) {
+        try {
+          t.join();
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }
+  }
+
+  /** Prints what the JVM would, and turns running out of memory or threads into a limit event. */
+  private static void uncaught(Protocol protocol, Thread thread, Throwable e) {
+    if (e instanceof OutOfMemoryError oom) {
+      boolean threads = String.valueOf(oom.getMessage()).contains("native thread");
+      protocol.send(
+          "limit",
+          "kind",
+          threads ? "threads" : "memory",
+          "message",
+          threads
+              ? "The program started more threads than it may (" + oom.getMessage() + ")."
+              : "The program ran out of memory (" + oom.getMessage() + ").");
+      Runtime.getRuntime().halt(3);
+    }
+    System.err.print("Exception in thread \"" + thread.getName() + "\" ");
+    e.printStackTrace();
+  }
+}

@@ -1,0 +1,94 @@
+package dev.polyglot.playground.web;
+
+import dev.polyglot.playground.content.Course;
+import dev.polyglot.playground.content.Example;
+import dev.polyglot.playground.content.Language;
+import dev.polyglot.playground.content.Lesson;
+import dev.polyglot.playground.content.Variant;
+import dev.polyglot.playground.run.Limits;
+import dev.polyglot.playground.run.RunEvent;
+import dev.polyglot.playground.run.RunRequest;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Turns a run request from a client ({@code {"lesson","example","variant"?,"source"?}}, design §5)
+ * into a {@link RunRequest}, or into the events that say why not. Shared by every transport.
+ */
+final class RunTargets {
+  private RunTargets() {}
+
+  /** Either a request to run, or the events (ending in an error) that refuse it. */
+  record Resolved(RunRequest request, List<RunEvent> refusal, int status) {
+    static Resolved refuse(int status, RunEvent... events) {
+      return new Resolved(null, List.of(events), status);
+    }
+
+    boolean ok() {
+      return request != null;
+    }
+  }
+
+  static Resolved resolve(Course course, JsonObject body, Limits limits) {
+    String lessonId = string(body, "lesson");
+    String exampleId = string(body, "example");
+    if (lessonId == null || exampleId == null) {
+      return Resolved.refuse(
+          400, new RunEvent.Error("A run needs \"lesson\" and \"example\" (text)."));
+    }
+    Lesson lesson = course.lesson(lessonId).orElse(null);
+    if (lesson == null) {
+      return Resolved.refuse(404, new RunEvent.Error("Unknown lesson '" + lessonId + "'."));
+    }
+    Example example =
+        lesson.examples().stream().filter(e -> e.id().equals(exampleId)).findFirst().orElse(null);
+    if (example == null) {
+      return Resolved.refuse(
+          404, new RunEvent.Error("Lesson '" + lessonId + "' has no example '" + exampleId + "'."));
+    }
+    List<Variant> java = example.variants(Language.JAVA);
+    String variantId = string(body, "variant");
+    Variant variant;
+    if (variantId == null) {
+      if (java.size() != 1) {
+        return Resolved.refuse(
+            400,
+            new RunEvent.Error(
+                "Example '%s' has several Java variants; say which: %s"
+                    .formatted(
+                        exampleId, String.join(", ", java.stream().map(Variant::id).toList()))));
+      }
+      variant = java.getFirst();
+    } else {
+      variant = java.stream().filter(v -> v.id().equals(variantId)).findFirst().orElse(null);
+      if (variant == null) {
+        return Resolved.refuse(
+            404,
+            new RunEvent.Error(
+                "Example '" + exampleId + "' has no Java variant '" + variantId + "'."));
+      }
+    }
+    String label = lessonId + "/" + exampleId + "/" + variant.id();
+    Object source = body.getValue("source");
+    if (source == null || source.equals(variant.code())) {
+      return new Resolved(RunRequest.bundled(label, variant.code()), List.of(), 200);
+    }
+    if (!(source instanceof String edited)) {
+      return Resolved.refuse(400, new RunEvent.Error("\"source\" must be text."));
+    }
+    int size = edited.getBytes(StandardCharsets.UTF_8).length;
+    if (size > limits.sourceBytes()) {
+      String message =
+          "The code is %d KiB; the most this playground compiles is %d KiB."
+              .formatted((size + 1023) / 1024, limits.sourceBytes() / 1024);
+      return Resolved.refuse(
+          413, new RunEvent.Limit(Limits.Kind.SOURCE_SIZE, message), new RunEvent.Error(message));
+    }
+    return new Resolved(RunRequest.edited(label + " (edited)", edited), List.of(), 200);
+  }
+
+  private static String string(JsonObject body, String key) {
+    return body.getValue(key) instanceof String s && !s.isBlank() ? s : null;
+  }
+}

@@ -1,0 +1,226 @@
+package dev.polyglot.playground.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.polyglot.playground.Config;
+import dev.polyglot.playground.Fixtures;
+import dev.polyglot.playground.TestServer;
+import dev.polyglot.playground.run.FakeRunner;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** POST /api/run as NDJSON, against the fake runner: the transport, not the JVMs. */
+@ExtendWith(VertxExtension.class)
+class RunApiTest {
+  TestServer server;
+  final AtomicReference<FakeRunner> fake = new AtomicReference<>();
+
+  void start(int maxRuns, int maxQueue, int lines, long everyMs) {
+    server =
+        TestServer.start(
+            Config.defaults().withSnippets(Fixtures.VALID).withMaxRuns(maxRuns, maxQueue),
+            (vertx, c) -> {
+              fake.set(new FakeRunner(vertx, r -> FakeRunner.lines(r, lines, everyMs)));
+              return Future.succeededFuture(fake.get());
+            });
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    server.close();
+  }
+
+  /** Posts a body and collects the NDJSON lines with the status code. */
+  private Future<Reply> post(String body) {
+    HttpClient client = server.playground().vertx().createHttpClient();
+    var options =
+        new RequestOptions()
+            .setMethod(HttpMethod.POST)
+            .setHost("127.0.0.1")
+            .setPort(server.playground().port())
+            .setURI("/api/run");
+    return client
+        .request(options)
+        .compose(req -> req.send(Buffer.buffer(body)))
+        .compose(resp -> {
+          Promise<Reply> reply = Promise.promise();
+          var chunks = new ArrayList<String>();
+          resp.handler(b -> chunks.add(b.toString()));
+          resp.endHandler(v -> reply.complete(new Reply(resp, chunks)));
+          return reply.future();
+        });
+  }
+
+  record Reply(HttpClientResponse response, List<String> chunks) {
+    List<JsonObject> events() {
+      return String.join("", chunks).lines().map(JsonObject::new).toList();
+    }
+
+    List<String> types() {
+      return events().stream().map(e -> e.getString("type")).toList();
+    }
+  }
+
+  @Test
+  void streamsNumberedEventsWhileTheRunGoesOn(VertxTestContext ctx) {
+    start(2, 4, 3, 150);
+    post("{\"lesson\":\"first-lesson\",\"example\":\"hello\",\"id\":\"r1\"}")
+        .onComplete(
+            ctx.succeeding(reply ->
+                ctx.verify(() -> {
+                  assertThat(reply.response().statusCode()).isEqualTo(200);
+                  assertThat(reply.response().getHeader("Content-Type"))
+                      .isEqualTo("application/x-ndjson");
+                  assertThat(reply.types())
+                      .containsExactly("started", "stdout", "stdout", "stdout", "exit");
+                  assertThat(reply.events()).extracting(e -> e.getString("id")).containsOnly("r1");
+                  assertThat(reply.events())
+                      .extracting(e -> e.getLong("seq"))
+                      .containsExactly(1L, 2L, 3L, 4L, 5L);
+                  // Written as they happened, not in one piece at the end.
+                  assertThat(reply.chunks().size()).isGreaterThanOrEqualTo(4);
+                  assertThat(fake.get().requests().getFirst().bundled()).isTrue();
+                  ctx.completeNow();
+                })));
+  }
+
+  @Test
+  void editedSourceRunsAsEditedCode(VertxTestContext ctx) {
+    start(2, 4, 1, 10);
+    post("{\"lesson\":\"first-lesson\",\"example\":\"hello\",\"source\":\"void main() {}\"}")
+        .onComplete(
+            ctx.succeeding(reply ->
+                ctx.verify(() -> {
+                  assertThat(reply.types()).endsWith("exit");
+                  assertThat(fake.get().requests().getFirst().bundled()).isFalse();
+                  assertThat(fake.get().requests().getFirst().source()).isEqualTo("void main() {}");
+                  ctx.completeNow();
+                })));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "not json|400|must be a JSON object",
+        "[1,2]|400|must be a JSON object",
+        "{}|400|needs \"lesson\" and \"example\"",
+        "{\"lesson\":\"nope\",\"example\":\"hello\"}|404|Unknown lesson 'nope'",
+        "{\"lesson\":\"first-lesson\",\"example\":\"nope\"}|404|has no example 'nope'",
+        "{\"lesson\":\"second-lesson\",\"example\":\"wait-all\"}|400|several Java variants; say which: sequential, concurrent",
+        "{\"lesson\":\"second-lesson\",\"example\":\"wait-all\",\"variant\":\"x\"}|404|no Java variant 'x'",
+        "{\"lesson\":\"first-lesson\",\"example\":\"hello\",\"source\":42}|400|must be text",
+      })
+  void badRequestsEndInOneErrorEvent(
+      String body, int status, String message, VertxTestContext ctx) {
+    start(2, 4, 1, 10);
+    post(body)
+        .onComplete(
+            ctx.succeeding(reply ->
+                ctx.verify(() -> {
+                  assertThat(reply.response().statusCode()).isEqualTo(status);
+                  assertThat(reply.types()).containsExactly("error");
+                  assertThat(reply.events().getFirst().getString("message")).contains(message);
+                  assertThat(fake.get().startedCount()).isZero();
+                  ctx.completeNow();
+                })));
+  }
+
+  @Test
+  void oversizedSourceHitsTheSourceSizeLimit(VertxTestContext ctx) {
+    start(2, 4, 1, 10);
+    String big = "x".repeat(65 * 1024);
+    post(new JsonObject()
+            .put("lesson", "first-lesson")
+            .put("example", "hello")
+            .put("source", big)
+            .encode())
+        .onComplete(
+            ctx.succeeding(reply ->
+                ctx.verify(() -> {
+                  assertThat(reply.response().statusCode()).isEqualTo(413);
+                  assertThat(reply.types()).containsExactly("limit", "error");
+                  assertThat(reply.events().getFirst().getString("kind")).isEqualTo("source-size");
+                  ctx.completeNow();
+                })));
+  }
+
+  @Test
+  void waitingRunsHearTheirPlaceAndTheQueueHasAnEnd(VertxTestContext ctx) {
+    start(1, 1, 2, 300);
+    String body = "{\"lesson\":\"first-lesson\",\"example\":\"hello\"}";
+    Future<Reply> first = post(body);
+    Future<Reply> second = delay(100).compose(x -> post(body));
+    Future<Reply> third = delay(200).compose(x -> post(body));
+    Future.all(first, second, third)
+        .onComplete(
+            ctx.succeeding(all ->
+                ctx.verify(() -> {
+                  assertThat(first.result().types())
+                      .containsExactly("started", "stdout", "stdout", "exit");
+                  assertThat(second.result().types())
+                      .containsExactly("queued", "started", "stdout", "stdout", "exit");
+                  assertThat(second.result().events().getFirst().getInteger("position"))
+                      .isEqualTo(1);
+                  assertThat(third.result().types()).containsExactly("error");
+                  assertThat(third.result().events().getFirst().getString("message"))
+                      .contains("try again");
+                  ctx.completeNow();
+                })));
+  }
+
+  @Test
+  void aClientThatGoesAwayCancelsItsRun(VertxTestContext ctx) {
+    start(2, 4, 50, 100);
+    HttpClient client = server.playground().vertx().createHttpClient();
+    var options =
+        new RequestOptions()
+            .setMethod(HttpMethod.POST)
+            .setHost("127.0.0.1")
+            .setPort(server.playground().port())
+            .setURI("/api/run");
+    client
+        .request(options)
+        .compose(
+            req -> req.send(Buffer.buffer("{\"lesson\":\"first-lesson\",\"example\":\"hello\"}")))
+        .compose(resp -> {
+          Promise<Void> firstLine = Promise.promise();
+          resp.handler(b -> firstLine.tryComplete());
+          return firstLine.future().compose(x -> resp.request().connection().close());
+        })
+        .compose(x -> waitFor(() -> fake.get().cancelledCount() == 1, 50))
+        .onComplete(ctx.succeedingThenComplete());
+  }
+
+  private Future<Void> delay(long ms) {
+    Promise<Void> p = Promise.promise();
+    server.playground().vertx().setTimer(ms, t -> p.complete());
+    return p.future();
+  }
+
+  private Future<Void> waitFor(java.util.function.BooleanSupplier condition, int tries) {
+    if (condition.getAsBoolean()) {
+      return Future.succeededFuture();
+    }
+    if (tries == 0) {
+      return Future.failedFuture("condition never held");
+    }
+    return delay(100).compose(x -> waitFor(condition, tries - 1));
+  }
+}
