@@ -459,6 +459,11 @@ public record Config(
       return this;
     }
 
+    public LimitsBuilder sourceBytes(int n) {
+      sourceBytes = n;
+      return this;
+    }
+
     public LimitsBuilder compileTime(Duration d) {
       compileTime = d;
       return this;

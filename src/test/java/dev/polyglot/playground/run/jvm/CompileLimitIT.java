@@ -1,0 +1,45 @@
+package dev.polyglot.playground.run.jvm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.polyglot.playground.Config;
+import dev.polyglot.playground.Fixtures;
+import dev.polyglot.playground.TestServer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Compiling edited code has its own time limit, enforced by the server. */
+class CompileLimitIT {
+  @TempDir Path work;
+
+  @Test
+  void aSourceThatTakesTooLongToCompileIsStopped() throws Exception {
+    Config config =
+        Config.defaults()
+            .withSnippets(Fixtures.VALID)
+            .withPool(0, 0)
+            .withWorkDir(work)
+            .withLimits(l -> l.compileTime(Duration.ofSeconds(1)).sourceBytes(512 * 1024));
+    try (var server = TestServer.startWithJvm(config)) {
+      // About 300 KiB of lambdas and streams: several seconds of javac, far over one.
+      String methods =
+          IntStream.range(0, 2000)
+              .mapToObj(i ->
+                  "  static int m%d(int x) { return java.util.stream.IntStream.range(0, x).map(y -> y * %d).filter(y -> y %% 3 == 0).sum(); }"
+                      .formatted(i, i))
+              .collect(Collectors.joining("\n"));
+      var reply =
+          new RunClient(server.playground().port())
+              .edited(
+                  "class Big {\n" + methods + "\n  static void main() { IO.println(m1(3)); }\n}\n");
+      assertThat(reply.types()).containsExactly("compiling", "limit", "error");
+      assertThat(reply.first("limit").getString("kind")).isEqualTo("compile-time");
+      assertThat(reply.last().getString("message")).contains("Compiling took longer than 1 s");
+    }
+    assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)).isEmpty();
+  }
+}

@@ -1,0 +1,90 @@
+package dev.polyglot.playground.run.jvm;
+
+import io.vertx.core.json.JsonObject;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Posts runs to a real server and reads the NDJSON reply, as {@code curl -N} would. */
+final class RunClient {
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final String base;
+
+  RunClient(int port) {
+    this.base = "http://127.0.0.1:" + port;
+  }
+
+  /** The reply: status and every event, in order. */
+  record Reply(int status, List<JsonObject> events) {
+    List<String> types() {
+      return events.stream().map(e -> e.getString("type")).toList();
+    }
+
+    String stdout() {
+      return text("stdout");
+    }
+
+    String stderr() {
+      return text("stderr");
+    }
+
+    private String text(String type) {
+      return events.stream()
+          .filter(e -> e.getString("type").equals(type))
+          .map(e -> e.getString("text") + "\n")
+          .collect(Collectors.joining());
+    }
+
+    JsonObject last() {
+      return events.getLast();
+    }
+
+    JsonObject first(String type) {
+      return events.stream()
+          .filter(e -> e.getString("type").equals(type))
+          .findFirst()
+          .orElseThrow(() -> new AssertionError("no " + type + " in " + types()));
+    }
+  }
+
+  Reply edited(String source) throws Exception {
+    return post(
+        new JsonObject()
+            .put("lesson", "first-lesson")
+            .put("example", "hello")
+            .put("source", source));
+  }
+
+  Reply post(JsonObject body) throws Exception {
+    var request =
+        HttpRequest.newBuilder(URI.create(base + "/api/run"))
+            .timeout(Duration.ofSeconds(60))
+            .POST(HttpRequest.BodyPublishers.ofString(body.encode()))
+            .build();
+    HttpResponse<java.io.InputStream> response =
+        http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    List<JsonObject> events = new ArrayList<>();
+    try (var lines =
+        new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        events.add(new JsonObject(line));
+      }
+    }
+    return new Reply(response.statusCode(), events);
+  }
+
+  int health() throws Exception {
+    return http.send(
+            HttpRequest.newBuilder(URI.create(base + "/health")).build(),
+            HttpResponse.BodyHandlers.discarding())
+        .statusCode();
+  }
+}
