@@ -27,13 +27,14 @@ public final class JvmRunner implements Runner {
   private final Sandbox sandbox;
   private final WorkerPool pool;
   private final ClassCache classes;
+  private final AotCache aot = new AotCache();
 
   private JvmRunner(Vertx vertx, RunSettings settings, Sandbox sandbox, WorkerFiles files) {
     this.vertx = vertx;
     this.settings = settings;
     this.sandbox = sandbox;
     this.pool =
-        new WorkerPool(vertx, sandbox, files.root(), settings.poolSize(), settings.warmups());
+        new WorkerPool(vertx, sandbox, files.root(), settings.poolSize(), settings.warmups(), aot);
     this.classes = new ClassCache(vertx, files.classPath(false));
   }
 
@@ -58,7 +59,8 @@ public final class JvmRunner implements Runner {
                   + (runner.sandbox.mode() == Sandbox.Mode.SANDBOXED
                       ? ""
                       : " (bubblewrap is missing or cannot create namespaces here)"));
-          runner.pool.start();
+          // Train first: the pool then fills with workers that already use the cache.
+          runner.aot.train(vertx, runner.sandbox).onComplete(x -> runner.pool.start());
         });
   }
 
@@ -133,6 +135,7 @@ public final class JvmRunner implements Runner {
     return new JsonObject()
         .put("sandbox", sandbox.mode() == Sandbox.Mode.SANDBOXED)
         .put("mode", sandbox.mode().description)
+        .put("aotCache", aot.ready())
         .put(
             "pool",
             new JsonObject()

@@ -68,7 +68,29 @@ final class Sandbox {
   }
 
   /** The command for the worker in pool slot {@code slot}; each slot has its own uid. */
-  List<String> command(int slot, int warmups) {
+  /**
+   * Whether the JVM uses the JDK 25 AOT cache (classes loaded and linked, method profiles), or
+   * records it: a training run compiles and runs a typical program once, and the cache it leaves
+   * makes every later worker start faster and compile sooner.
+   */
+  enum Aot {
+    NONE,
+    TRAIN,
+    USE
+  }
+
+  static final String AOT_FILE = "worker.aot";
+
+  /** Where the cache lives on the host; the sandbox sees it at {@code /app/aot}. */
+  Path aotDir() {
+    return files.root().resolve("aot");
+  }
+
+  private String aotPath() {
+    return (mode == Mode.SANDBOXED ? "/app/aot" : aotDir().toString()) + "/" + AOT_FILE;
+  }
+
+  List<String> command(int slot, int warmups, Aot aot) {
     List<String> cmd = new ArrayList<>();
     if (mode == Mode.SANDBOXED) {
       // env -i: otherwise the child can read the server's environment.
@@ -81,8 +103,9 @@ final class Sandbox {
           List.of(
               "prlimit",
               "--nproc=" + limits.processes(),
-              "--nofile=256",
-              "--fsize=" + limits.fileBytes(),
+              "--nofile=" + (aot == Aot.TRAIN ? 4096 : 256),
+              // The training run writes the cache itself: tens of MB.
+              "--fsize=" + (aot == Aot.TRAIN ? 512L << 20 : limits.fileBytes()),
               "--cpu=" + limits.cpuSeconds(),
               "--core=0",
               "--"));
@@ -107,6 +130,10 @@ final class Sandbox {
       }
       cmd.addAll(List.of("--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64"));
       cmd.addAll(List.of("--ro-bind", files.lib().toString(), WorkerFiles.SANDBOX_LIB));
+      if (aot != Aot.NONE) {
+        cmd.addAll(
+            List.of(aot == Aot.TRAIN ? "--bind" : "--ro-bind", aotDir().toString(), "/app/aot"));
+      }
       cmd.addAll(
           List.of(
               "--proc",
@@ -140,9 +167,11 @@ final class Sandbox {
             "-XX:TieredStopAtLevel=1",
             "-XX:-UsePerfData",
             "-XX:+DisableAttachMechanism",
-            "-Xshare:auto",
             "-Xss512k",
-            "-Xms8m",
+            // A young generation big enough for one javac run without a string of collections, and
+            // no bigger: resident memory is what limits how many workers fit.
+            "-Xms16m",
+            "-Xmn12m",
             "-Xmx" + limits.heapMb() + "m",
             "-XX:MaxMetaspaceSize=128m",
             "-XX:MaxDirectMemorySize=32m",
@@ -151,7 +180,14 @@ final class Sandbox {
             "-Dstdout.encoding=UTF-8",
             "-Dstderr.encoding=UTF-8",
             "--add-exports=java.base/jdk.internal.vm=ALL-UNNAMED",
-            "--enable-native-access=ALL-UNNAMED",
+            "--enable-native-access=ALL-UNNAMED"));
+    switch (aot) {
+      case TRAIN -> cmd.add("-XX:AOTCacheOutput=" + aotPath());
+      case USE -> cmd.add("-XX:AOTCache=" + aotPath());
+      case NONE -> {}
+    }
+    cmd.addAll(
+        List.of(
             "-cp",
             files.classPath(mode == Mode.SANDBOXED),
             "dev.polyglot.playground.run.worker.WorkerMain",

@@ -44,7 +44,11 @@ record WorkerFiles(Path root, List<String> entries) {
         if (!Files.exists(source)) {
           continue;
         }
-        String name = "%02d-%s".formatted(i++, source.getFileName());
+        // Folders (target/classes when run from a build) are packed as jars: the JDK's AOT cache
+        // accepts only jars on the class path.
+        String name =
+            "%02d-%s%s"
+                .formatted(i++, source.getFileName(), Files.isDirectory(source) ? ".jar" : "");
         copy(source, lib.resolve(name));
         entries.add(name);
       }
@@ -56,22 +60,19 @@ record WorkerFiles(Path root, List<String> entries) {
 
   private static void copy(Path source, Path target) throws IOException {
     if (Files.isDirectory(source)) {
-      try (Stream<Path> files = Files.walk(source)) {
-        for (Path p : files.toList()) {
-          Path dest = target.resolve(source.relativize(p).toString());
-          if (Files.isDirectory(p)) {
-            Files.createDirectories(dest);
-            readable(dest);
-          } else {
-            Files.copy(p, dest, StandardCopyOption.REPLACE_EXISTING);
-            Files.setPosixFilePermissions(dest, PosixFilePermissions.fromString("rw-r--r--"));
-          }
+      try (Stream<Path> files = Files.walk(source);
+          var jar = new java.util.jar.JarOutputStream(Files.newOutputStream(target))) {
+        for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
+          jar.putNextEntry(
+              new java.util.jar.JarEntry(source.relativize(p).toString().replace('\\', '/')));
+          Files.copy(p, jar);
+          jar.closeEntry();
         }
       }
     } else {
       Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-      Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r--r--"));
     }
+    Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r--r--"));
   }
 
   private static void readable(Path dir) throws IOException {

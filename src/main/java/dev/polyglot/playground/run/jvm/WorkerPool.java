@@ -29,13 +29,15 @@ final class WorkerPool {
   private final Path workDir;
   private final int size;
   private final int warmups;
+  private final AotCache aot;
   private final List<WorkerProcess> idle = new ArrayList<>();
   private final BitSet slots = new BitSet();
   private int starting;
   private boolean closed;
 
-  WorkerPool(Vertx vertx, Sandbox sandbox, Path workDir, int size, int warmups) {
+  WorkerPool(Vertx vertx, Sandbox sandbox, Path workDir, int size, int warmups, AotCache aot) {
     this.vertx = vertx;
+    this.aot = aot;
     this.sandbox = sandbox;
     this.workDir = workDir;
     this.size = size;
@@ -129,7 +131,8 @@ final class WorkerPool {
             () -> {
               Path dir = workDir.resolve("slot-" + slot);
               Files.createDirectories(dir);
-              return WorkerProcess.spawn(slot, sandbox.command(slot, warmupCompiles), dir);
+              var mode = aot.ready() ? Sandbox.Aot.USE : Sandbox.Aot.NONE;
+              return WorkerProcess.spawn(slot, sandbox.command(slot, warmupCompiles, mode), dir);
             },
             false)
         .onFailure(e -> releaseSlot(slot))

@@ -117,6 +117,7 @@ public final class WorkerMain {
             Thread.ofPlatform()
                 .name(THREAD_PREFIX + "exit")
                 .unstarted(() -> {
+                  DemoApi.stop();
                   System.out.flush();
                   System.err.flush();
                   out.drain();

@@ -1,0 +1,258 @@
+// Run-engine benchmark: how fast a run starts and finishes, against a cold `java Snippet.java`
+// of the same code measured in the same run, alternating; plus worker memory and throughput.
+//
+//   ./playground bench-runs        (or: java bench/RunBench.java [rounds] [sustainSeconds])
+//
+// It starts the real server jar twice: once with a warm pool, once with none (pool empty).
+import java.io.*;
+import java.net.URI;
+import java.net.http.*;
+import java.nio.file.*;
+import java.time.Duration;
+import java.util.*;
+import java.util.concurrent.*;
+import java.util.concurrent.atomic.*;
+import java.util.regex.*;
+
+static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+static final String JAR = "target/polyglot-playground.jar";
+static final String LESSON = "python-to-csharp", EXAMPLE = "first-coroutine";
+static final String HELLO = "void main() { IO.println(\"hello\"); }\n";
+static final HttpClient HTTP = HttpClient.newHttpClient();
+static final Pattern TYPE = Pattern.compile("\"type\":\"([a-z-]+)\"");
+static final Pattern CODE = Pattern.compile("\"code\":(-?\\d+)");
+
+record Timing(double firstEventMs, double startedMs, double firstOutputMs, double exitMs, int code) {}
+
+void main(String[] args) throws Exception {
+  int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+  int sustain = args.length > 1 ? Integer.parseInt(args[1]) : 60;
+  String bundled = Files.readString(Path.of("snippets", LESSON, EXAMPLE, "main.java"));
+  Path dir = Files.createTempDirectory("runbench");
+  Path bundledFile = dir.resolve("Bundled.java");
+  Path helloFile = dir.resolve("Hello.java");
+  Files.writeString(bundledFile, bundled);
+  Files.writeString(helloFile, HELLO);
+  IO.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores; " + rounds + " alternating rounds; medians");
+
+  var warm = Server.start(18201, "--pool", "2", "--max-runs", "2");
+  var empty = Server.start(18202, "--pool", "0", "--max-runs", "2");
+  try {
+    Map<String, List<Double>> m = new TreeMap<>();
+    var rss = new RssSampler();
+    rss.start();
+    for (int r = 0; r < rounds; r++) {
+      warm.awaitIdle(2);
+      Timing coldBundled = cold(bundledFile);
+      Timing b = warm.run(null);
+      warm.awaitIdle(2);
+      Timing coldHello = cold(helloFile);
+      Timing e = warm.run(HELLO);
+      Timing eb = empty.run(null);
+      Timing ee = empty.run(HELLO);
+      add(m, "cold java Bundled.java: first stdout", coldBundled.firstOutputMs());
+      add(m, "cold java Bundled.java: exit", coldBundled.exitMs());
+      add(m, "cold java Hello.java: first stdout", coldHello.firstOutputMs());
+      add(m, "cold java Hello.java: exit", coldHello.exitMs());
+      add(m, "bundled: started", b.startedMs());
+      add(m, "bundled: first stdout", b.firstOutputMs());
+      add(m, "bundled: exit", b.exitMs());
+      add(m, "edited hello: first stdout", e.firstOutputMs());
+      add(m, "edited hello: exit", e.exitMs());
+      add(m, "pool empty, bundled: first stdout", eb.firstOutputMs());
+      add(m, "pool empty, edited hello: first stdout", ee.firstOutputMs());
+    }
+    rss.stop();
+    m.forEach((k, v) -> IO.println("%-42s %8.1f ms   (runs: %s)".formatted(k, median(v), v.stream().map(x -> "%.0f".formatted(x)).toList())));
+    double coldB = median(m.get("cold java Bundled.java: first stdout"));
+    double coldH = median(m.get("cold java Hello.java: first stdout"));
+    IO.println("");
+    IO.println("ratios to the cold baseline of the same code (medians):");
+    ratio("bundled: started", median(m.get("bundled: started")), coldB, 0.05);
+    ratio("bundled: first stdout", median(m.get("bundled: first stdout")), coldB, Double.NaN);
+    ratio("edited hello: first stdout", median(m.get("edited hello: first stdout")), coldH, 0.12);
+    ratio("pool empty, edited hello: first stdout", median(m.get("pool empty, edited hello: first stdout")), coldH, 0.45);
+    ratio("pool empty, bundled: first stdout", median(m.get("pool empty, bundled: first stdout")), coldB, 0.45);
+    IO.println("worker peak RSS (VmHWM, max over %d workers seen): %.1f MiB   target <= 110".formatted(rss.workers(), rss.peakMiB()));
+    IO.println("worker RSS when idle and warm (median): %.1f MiB".formatted(rss.idleMedianMiB()));
+    sustained(warm, sustain);
+  } finally {
+    warm.stop();
+    empty.stop();
+  }
+}
+
+void ratio(String name, double ours, double cold, double target) {
+  IO.println("  %-40s %.3fx%s".formatted(name, ours / cold, Double.isNaN(target) ? "" : "   target <= " + target));
+}
+
+void sustained(Server server, int seconds) throws Exception {
+  server.awaitIdle(2);
+  var ok = new AtomicInteger();
+  var failed = new AtomicInteger();
+  long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+  try (var clients = Executors.newVirtualThreadPerTaskExecutor()) {
+    for (int c = 0; c < 4; c++) {
+      clients.submit(() -> {
+        while (System.nanoTime() < end) {
+          Timing t = server.run(null);
+          (t.code() == 0 ? ok : failed).incrementAndGet();
+        }
+        return null;
+      });
+    }
+  }
+  IO.println("sustained: %d runs of %s/%s in %d s with 4 clients = %.0f runs/min; %d not exit 0   target >= 120, none lost"
+      .formatted(ok.get() + failed.get(), LESSON, EXAMPLE, seconds, (ok.get() + failed.get()) * 60.0 / seconds, failed.get()));
+}
+
+static void add(Map<String, List<Double>> m, String key, double v) {
+  m.computeIfAbsent(key, k -> new ArrayList<>()).add(v);
+}
+
+static double median(List<Double> values) {
+  var s = values.stream().sorted().toList();
+  int n = s.size();
+  return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+}
+
+/** `java File.java` from scratch: the baseline every ratio is against. */
+static Timing cold(Path file) throws Exception {
+  long t0 = System.nanoTime();
+  var p = new ProcessBuilder(JAVA, file.toString()).redirectErrorStream(true).start();
+  var in = new BufferedReader(new InputStreamReader(p.getInputStream()));
+  double first = -1;
+  for (String line = in.readLine(); line != null; line = in.readLine()) {
+    if (first < 0) first = ms(t0);
+  }
+  int code = p.waitFor();
+  return new Timing(first, -1, first, ms(t0), code);
+}
+
+static double ms(long since) {
+  return (System.nanoTime() - since) / 1e6;
+}
+
+/** The server jar as a child process. */
+record Server(Process process, int port) {
+  static Server start(int port, String... flags) throws Exception {
+    var cmd = new ArrayList<>(List.of(JAVA, "-jar", JAR, "--host", "127.0.0.1", "--port", String.valueOf(port), "--log-level", "warn", "--work-dir", "/tmp/runbench-" + port));
+    cmd.addAll(List.of(flags));
+    var p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(new File("/tmp/runbench-" + port + ".log"))).start();
+    var s = new Server(p, port);
+    for (int i = 0; i < 200; i++) {
+      try {
+        if (HTTP.send(HttpRequest.newBuilder(URI.create(s.url("/health"))).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) return s;
+      } catch (IOException e) {
+        Thread.sleep(100);
+      }
+    }
+    throw new IllegalStateException("server on " + port + " did not start");
+  }
+
+  String url(String path) {
+    return "http://127.0.0.1:" + port + path;
+  }
+
+  void awaitIdle(int n) throws Exception {
+    var idle = Pattern.compile("\"idle\":(\\d+)");
+    for (int i = 0; i < 300; i++) {
+      String health = HTTP.send(HttpRequest.newBuilder(URI.create(url("/health"))).build(), HttpResponse.BodyHandlers.ofString()).body();
+      Matcher m = idle.matcher(health);
+      if (m.find() && Integer.parseInt(m.group(1)) >= n) return;
+      Thread.sleep(50);
+    }
+    throw new IllegalStateException("pool never refilled");
+  }
+
+  /** One run over NDJSON; times are from sending the request to each event's arrival. */
+  Timing run(String source) throws Exception {
+    String body = "{\"lesson\":\"" + LESSON + "\",\"example\":\"" + EXAMPLE + "\"" + (source == null ? "" : ",\"source\":" + quote(source)) + "}";
+    var request = HttpRequest.newBuilder(URI.create(url("/api/run"))).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    long t0 = System.nanoTime();
+    var response = HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    double first = -1, started = -1, output = -1, exit = -1;
+    int code = -999;
+    try (var in = new BufferedReader(new InputStreamReader(response.body()))) {
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        double now = ms(t0);
+        if (first < 0) first = now;
+        Matcher t = TYPE.matcher(line);
+        if (!t.find()) continue;
+        switch (t.group(1)) {
+          case "started" -> started = now;
+          case "stdout" -> { if (output < 0) output = now; }
+          case "exit" -> { exit = now; Matcher c = CODE.matcher(line); if (c.find()) code = Integer.parseInt(c.group(1)); }
+          default -> {}
+        }
+      }
+    }
+    return new Timing(first, started, output, exit, code);
+  }
+
+  void stop() throws Exception {
+    process.destroy();
+    process.waitFor(10, TimeUnit.SECONDS);
+  }
+
+  static String quote(String s) {
+    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+  }
+}
+
+/** Samples VmHWM and VmRSS of every worker JVM on the machine every 20 ms. */
+static final class RssSampler {
+  private final Map<Long, Long> peakKb = new ConcurrentHashMap<>();
+  private final List<Double> idleMiB = Collections.synchronizedList(new ArrayList<>());
+  private volatile boolean running = true;
+  private Thread thread;
+
+  void start() {
+    thread = Thread.ofPlatform().daemon().start(() -> {
+      while (running) {
+        ProcessHandle.allProcesses()
+            .filter(p -> p.info().commandLine().orElse("").contains("WorkerMain"))
+            .forEach(p -> {
+              try {
+                long hwm = field(p.pid(), "VmHWM:");
+                peakKb.merge(p.pid(), hwm, Math::max);
+              } catch (IOException ignored) {
+              }
+            });
+        try { Thread.sleep(20); } catch (InterruptedException e) { return; }
+      }
+    });
+    Thread.ofPlatform().daemon().start(() -> {
+      while (running) {
+        // Idle, warm workers: the ones that said ready and are waiting (state S, no CPU).
+        ProcessHandle.allProcesses()
+            .filter(p -> p.info().commandLine().orElse("").contains("WorkerMain") && p.info().totalCpuDuration().map(d -> d.toMillis() > 500).orElse(false))
+            .forEach(p -> { try { idleMiB.add(field(p.pid(), "VmRSS:") / 1024.0); } catch (IOException ignored) {} });
+        try { Thread.sleep(500); } catch (InterruptedException e) { return; }
+      }
+    });
+  }
+
+  static long field(long pid, String name) throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+      if (line.startsWith(name)) return Long.parseLong(line.replaceAll("\\D+", ""));
+    }
+    return 0;
+  }
+
+  void stop() {
+    running = false;
+  }
+
+  int workers() {
+    return peakKb.size();
+  }
+
+  double peakMiB() {
+    return peakKb.values().stream().mapToLong(Long::longValue).max().orElse(0) / 1024.0;
+  }
+
+  double idleMedianMiB() {
+    return idleMiB.isEmpty() ? 0 : median(new ArrayList<>(idleMiB));
+  }
+}

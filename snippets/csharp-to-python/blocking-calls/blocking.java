@@ -1,0 +1,32 @@
+import io.vertx.core.Context;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+
+void sleepBlocking(long millis) { // a blocking call, like a JDBC query
+    try {
+        Thread.sleep(millis);
+    } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+    }
+}
+
+void main() {
+    Vertx vertx = Vertx.vertx();
+    Context eventLoop = vertx.getOrCreateContext(); // one thread runs all of its handlers
+    Promise<String> report = Promise.promise();
+    eventLoop.runOnContext(v -> {
+        int[] ticks = {0};
+        long heartbeat = vertx.setPeriodic(300, id -> ticks[0]++); // on the same event loop
+        long start = System.nanoTime();
+        sleepBlocking(1000); // the event loop thread waits: no timer can fire
+        vertx.cancelTimer(heartbeat);
+        report.complete("%-26s took %s s, heartbeat ticked %d times"
+                .formatted("sleep on the event loop", secondsSince(start), ticks[0]));
+    });
+    IO.println(report.future().await()); // main is not a Vert.x thread, so it may block
+    vertx.close().await();
+}
+
+double secondsSince(long start) { // rounded to one decimal
+    return Math.round((System.nanoTime() - start) / 1e8) / 10.0;
+}

@@ -1,0 +1,124 @@
+package dev.polyglot.playground.run.jvm;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Base64;
+
+/**
+ * The JDK 25 AOT cache for worker JVMs (JEP 483/514/515). At start-up one training worker, in the
+ * same sandbox and with the same class path as every other, compiles and runs a typical lesson
+ * program; the JVM writes the cache as it exits. From then on workers start with it: their classes
+ * come loaded and linked, and javac runs with profiles from the training run. Until it is ready, or
+ * if training fails, workers simply start without it.
+ */
+final class AotCache {
+  private static final System.Logger LOG = System.getLogger(AotCache.class.getName());
+
+  /** Outside the pool's slots, so the training uid is never a run's uid. */
+  static final int TRAINING_SLOT = 999;
+
+  private static final String TRAINING_PROGRAM =
+      """
+      import java.net.URI;
+      import java.net.http.*;
+      import java.util.concurrent.*;
+
+      record User(int id, String name) {}
+
+      void main() throws Exception {
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+          var futures = java.util.stream.IntStream.range(0, 4)
+              .mapToObj(i -> executor.submit(() -> { Thread.sleep(5); return new User(i, "user " + i); }))
+              .toList();
+          for (var f : futures) IO.println(f.get());
+        }
+        var both = CompletableFuture.supplyAsync(() -> "a").thenCombine(CompletableFuture.supplyAsync(() -> "b"), String::concat);
+        IO.println(both.orTimeout(1, TimeUnit.SECONDS).join() + String.format(" took %.1f s", 0.0));
+        var client = HttpClient.newHttpClient();
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:8765/api/users/1?delay=0")).build();
+        IO.println(client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).join().body());
+        var vertx = io.vertx.core.Vertx.vertx();
+        var timer = io.vertx.core.Promise.<String>promise();
+        vertx.setTimer(5, id -> timer.complete("timer"));
+        var done = io.vertx.core.Future.all(timer.future(), vertx.executeBlocking(() -> "blocking"));
+        IO.println(done.toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS).list());
+        vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+      }
+      """;
+
+  private volatile boolean ready;
+
+  boolean ready() {
+    return ready;
+  }
+
+  /** Records the cache in the background; the future says whether it worked. */
+  Future<Boolean> train(Vertx vertx, Sandbox sandbox) {
+    return vertx
+        .executeBlocking(
+            () -> {
+              Path dir = sandbox.aotDir();
+              Files.createDirectories(dir);
+              // The training run writes here as its own unprivileged uid; runs only ever read it.
+              Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
+              Files.deleteIfExists(dir.resolve(Sandbox.AOT_FILE));
+              return WorkerProcess.spawn(
+                  TRAINING_SLOT, sandbox.command(TRAINING_SLOT, 2, Sandbox.Aot.TRAIN), dir);
+            },
+            false)
+        .compose(WorkerProcess::ready)
+        .compose(worker -> finish(worker, sandbox))
+        .onComplete(ar -> {
+          ready = ar.succeeded() && ar.result();
+          if (ready) {
+            LOG.log(Level.INFO, "AOT cache ready: workers now start with it");
+          } else {
+            LOG.log(
+                Level.WARNING,
+                "no AOT cache, workers start without it: "
+                    + (ar.failed() ? ar.cause().getMessage() : "training left no cache"));
+          }
+        });
+  }
+
+  private static Future<Boolean> finish(WorkerProcess worker, Sandbox sandbox) {
+    Promise<Boolean> done = Promise.promise();
+    var said = new java.util.concurrent.ConcurrentLinkedDeque<String>();
+    worker.attach(
+        new WorkerProcess.Listener() {
+          @Override
+          public void event(JsonObject event) {}
+
+          @Override
+          public void stray(String line, boolean stderr) {
+            LOG.log(Level.DEBUG, "AOT training: " + line);
+            if (!line.contains("Skipping")) {
+              said.addLast(line);
+              if (said.size() > 5) {
+                said.removeFirst();
+              }
+            }
+          }
+
+          @Override
+          public void exited(int code) {
+            if (code == 0 && Files.isRegularFile(sandbox.aotDir().resolve(Sandbox.AOT_FILE))) {
+              done.complete(true);
+            } else {
+              done.fail("training exited with " + code + ": " + String.join(" | ", said));
+            }
+          }
+        },
+        "compile Main "
+            + Base64.getEncoder().encodeToString(TRAINING_PROGRAM.getBytes(StandardCharsets.UTF_8))
+            + "\nend\n");
+    return done.future();
+  }
+}
