@@ -53,10 +53,25 @@ final class AotCache {
       }
       """;
 
-  private volatile boolean ready;
+  /** Where the cache stands, as /health reports it. */
+  enum State {
+    TRAINING,
+    READY,
+    UNAVAILABLE;
+
+    String wireName() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  private volatile State state = State.TRAINING;
 
   boolean ready() {
-    return ready;
+    return state == State.READY;
+  }
+
+  State state() {
+    return state;
   }
 
   /** Records the cache in the background; the future says whether it worked. */
@@ -76,8 +91,8 @@ final class AotCache {
         .compose(WorkerProcess::ready)
         .compose(worker -> finish(worker, sandbox))
         .onComplete(ar -> {
-          ready = ar.succeeded() && ar.result();
-          if (ready) {
+          state = ar.succeeded() && ar.result() ? State.READY : State.UNAVAILABLE;
+          if (ready()) {
             LOG.log(Level.INFO, "AOT cache ready: workers now start with it");
           } else {
             LOG.log(

@@ -135,7 +135,7 @@ public final class JvmRunner implements Runner {
     return new JsonObject()
         .put("sandbox", sandbox.mode() == Sandbox.Mode.SANDBOXED)
         .put("mode", sandbox.mode().description)
-        .put("aotCache", aot.ready())
+        .put("aotCache", aot.state().wireName())
         .put(
             "pool",
             new JsonObject()

@@ -42,9 +42,25 @@ class SandboxIT {
                     .heapMb(64));
     server = TestServer.startWithJvm(config);
     client = new RunClient(server.playground().port());
+    awaitAotTraining(server);
     assertThat(server.playground().runner().status().getBoolean("sandbox"))
         .as("bubblewrap works here")
         .isTrue();
+  }
+
+  /** The training run is a child process too: let it finish before counting what is left. */
+  static void awaitAotTraining(TestServer server) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while ("training".equals(server.playground().runner().status().getString("aotCache"))) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("AOT training did not finish");
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        throw new AssertionError(e);
+      }
+    }
   }
 
   @AfterAll
