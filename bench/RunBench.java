@@ -37,6 +37,8 @@ void main(String[] args) throws Exception {
 
   var warm = Server.start(18201, "--pool", "2", "--max-runs", "2");
   var empty = Server.start(18202, "--pool", "0", "--max-runs", "2");
+  warm.awaitAot();
+  empty.awaitAot();
   try {
     Map<String, List<Double>> m = new TreeMap<>();
     var rss = new RssSampler();
@@ -138,6 +140,9 @@ record Server(Process process, int port) {
   static Server start(int port, String... flags) throws Exception {
     var cmd = new ArrayList<>(List.of(JAVA, "-jar", JAR, "--host", "127.0.0.1", "--port", String.valueOf(port), "--log-level", "warn", "--work-dir", "/tmp/runbench-" + port));
     cmd.addAll(List.of(flags));
+    // Extra server flags for experiments, e.g. -Dbench.flags="--warmups 12".
+    String extra = System.getProperty("bench.flags", "").strip();
+    if (!extra.isEmpty()) cmd.addAll(List.of(extra.split("\\s+")));
     var p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(new File("/tmp/runbench-" + port + ".log"))).start();
     var s = new Server(p, port);
     for (int i = 0; i < 200; i++) {
@@ -152,6 +157,16 @@ record Server(Process process, int port) {
 
   String url(String path) {
     return "http://127.0.0.1:" + port + path;
+  }
+
+  /** The AOT cache is recorded at start-up; measure with it, as a server that has been up would. */
+  void awaitAot() throws Exception {
+    for (int i = 0; i < 600; i++) {
+      String health = HTTP.send(HttpRequest.newBuilder(URI.create(url("/health"))).build(), HttpResponse.BodyHandlers.ofString()).body();
+      if (!health.contains("\"aotCache\":\"training\"")) return;
+      Thread.sleep(100);
+    }
+    throw new IllegalStateException("AOT training never finished");
   }
 
   void awaitIdle(int n) throws Exception {
@@ -211,7 +226,7 @@ static final class RssSampler {
     thread = Thread.ofPlatform().daemon().start(() -> {
       while (running) {
         ProcessHandle.allProcesses()
-            .filter(p -> p.info().commandLine().orElse("").contains("WorkerMain"))
+            .filter(p -> isWorker(p))
             .forEach(p -> {
               try {
                 long hwm = field(p.pid(), "VmHWM:");
@@ -226,11 +241,17 @@ static final class RssSampler {
       while (running) {
         // Idle, warm workers: the ones that said ready and are waiting (state S, no CPU).
         ProcessHandle.allProcesses()
-            .filter(p -> p.info().commandLine().orElse("").contains("WorkerMain") && p.info().totalCpuDuration().map(d -> d.toMillis() > 500).orElse(false))
+            .filter(p -> isWorker(p) && p.info().totalCpuDuration().map(d -> d.toMillis() > 500).orElse(false))
             .forEach(p -> { try { idleMiB.add(field(p.pid(), "VmRSS:") / 1024.0); } catch (IOException ignored) {} });
         try { Thread.sleep(500); } catch (InterruptedException e) { return; }
       }
     });
+  }
+
+  /** A run's worker JVM; the AOT training run at start-up is not one. */
+  static boolean isWorker(ProcessHandle p) {
+    String cmd = p.info().commandLine().orElse("");
+    return cmd.contains("/bin/java") && cmd.contains("WorkerMain") && !cmd.contains("AOTCacheOutput") && !cmd.startsWith("bwrap");
   }
 
   static long field(long pid, String name) throws IOException {

@@ -27,10 +27,21 @@ final class SourceTree {
     return Files.isDirectory(path) ? relative + "/" : relative;
   }
 
-  /** Directory entries sorted by name, without hidden files such as {@code .DS_Store}. */
+  /** What toolchains leave beside sources when an author runs them: never part of a lesson. */
+  private static final java.util.Set<String> TOOL_LITTER =
+      java.util.Set.of("__pycache__", "node_modules", "bin", "obj");
+
+  /**
+   * Directory entries sorted by name, without hidden files such as {@code .DS_Store} and without
+   * the folders Python, Node and dotnet create when an author runs a snippet.
+   */
   List<Path> list(Path dir) {
     try (Stream<Path> entries = Files.list(dir)) {
-      return entries.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+      return entries
+          .filter(p -> !p.getFileName().toString().startsWith("."))
+          .filter(p -> !(TOOL_LITTER.contains(p.getFileName().toString()) && Files.isDirectory(p)))
+          .sorted()
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

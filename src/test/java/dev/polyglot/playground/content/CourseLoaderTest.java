@@ -319,6 +319,15 @@ class CourseLoaderTest {
   }
 
   @Test
+  void ignoresWhatToolchainsLeaveBehind() {
+    Fixtures.copyValid(root);
+    Fixtures.write(root, "first-lesson/hello/__pycache__/main.cpython-311.pyc", "x");
+    Fixtures.mkdir(root, "first-lesson/hello/node_modules");
+
+    assertThat(CourseLoader.load(root).problems()).isEmpty();
+  }
+
+  @Test
   void leavesOutOnlyTheBrokenLesson() {
     Fixtures.copyValid(root);
     delete(root, "first-lesson/hello/main.cs");

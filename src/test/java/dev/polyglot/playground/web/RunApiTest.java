@@ -46,15 +46,18 @@ class RunApiTest {
     server.close();
   }
 
+  private RequestOptions runRequest() {
+    return new RequestOptions()
+        .setMethod(HttpMethod.POST)
+        .setHost("127.0.0.1")
+        .setPort(server.playground().port())
+        .setURI("/api/run");
+  }
+
   /** Posts a body and collects the NDJSON lines with the status code. */
   private Future<Reply> post(String body) {
     HttpClient client = server.playground().vertx().createHttpClient();
-    var options =
-        new RequestOptions()
-            .setMethod(HttpMethod.POST)
-            .setHost("127.0.0.1")
-            .setPort(server.playground().port())
-            .setURI("/api/run");
+    RequestOptions options = runRequest();
     return client
         .request(options)
         .compose(req -> req.send(Buffer.buffer(body)))
@@ -189,12 +192,7 @@ class RunApiTest {
   void aClientThatGoesAwayCancelsItsRun(VertxTestContext ctx) {
     start(2, 4, 50, 100);
     HttpClient client = server.playground().vertx().createHttpClient();
-    var options =
-        new RequestOptions()
-            .setMethod(HttpMethod.POST)
-            .setHost("127.0.0.1")
-            .setPort(server.playground().port())
-            .setURI("/api/run");
+    RequestOptions options = runRequest();
     client
         .request(options)
         .compose(
