@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  *   ?delay=ms                    answer after this many milliseconds (default 100, at most 5000)
  * </pre>
  */
-final class DemoApi {
+public final class DemoApi {
   static final int PORT = 8765;
   static final String THREAD_PREFIX = "demo-api-";
   private static final Pattern USER = Pattern.compile("/api/users/(\\d+)(/posts)?/?");
@@ -48,7 +48,7 @@ final class DemoApi {
   private static volatile HttpServer running;
 
   /** Starts the API, or returns false when the port is taken (another worker outside a sandbox). */
-  static boolean start() {
+  public static boolean start() {
     try {
       var server =
           HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), PORT), 64);
@@ -68,7 +68,7 @@ final class DemoApi {
    * Stops it at once. A JVM that exits with the server still listening takes a third of a second
    * longer to go; every run's end would wait for that.
    */
-  static void stop() {
+  public static void stop() {
     HttpServer server = running;
     if (server != null) {
       server.stop(0);
