@@ -117,6 +117,9 @@ function initLanguages() {
     if (state.hidden.length >= canonical.length) state.hidden = [];
   }
 
+  // Language names as the picker shows them ("C#", "JavaScript"), to find them in the notes.
+  const names = Object.fromEntries(Array.from(knownSelect.options).map((o) => [o.value, o.text]));
+
   const persist = () =>
     save(LANGS_KEY, JSON.stringify({ known: state.known, learning: state.learning, hidden: state.hidden }));
 
@@ -133,6 +136,7 @@ function initLanguages() {
 
     const wanted = order();
     for (const panes of document.querySelectorAll(".panes")) layoutPanes(panes, wanted, state.hidden);
+    orderNotes(wanted.slice(0, 2), names);
 
     for (const card of document.querySelectorAll(".lesson-card[data-from][data-to]")) {
       const match = card.dataset.from === state.known && card.dataset.to === state.learning;
@@ -173,6 +177,35 @@ function initLanguages() {
 
   apply();
   form.hidden = false;
+}
+
+// Puts the "What differs" notes about the reader's pair first: notes naming both languages,
+// then the one being learned, then the one known, then the rest, each group in the author's order.
+function orderNotes([known, learning], names) {
+  const mentions = (text, id) => {
+    const name = names[id];
+    if (!name) return false;
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    return new RegExp(`(^|[^A-Za-z])${escaped}(?![A-Za-z#])`).test(text);
+  };
+  for (const list of document.querySelectorAll(".differs > ul, .differs > ol")) {
+    const items = Array.from(list.children);
+    items.forEach((item, index) => {
+      if (!item.dataset.index) item.dataset.index = String(index);
+    });
+    const rank = (item) => {
+      const text = item.textContent || "";
+      const k = mentions(text, known);
+      const l = learning !== known && mentions(text, learning);
+      if (k && l) return 0;
+      if (l) return 1;
+      if (k) return 2;
+      return 3;
+    };
+    items
+      .sort((a, b) => rank(a) - rank(b) || Number(a.dataset.index) - Number(b.dataset.index))
+      .forEach((item) => list.appendChild(item));
+  }
 }
 
 // Orders one .panes container: known, learning, then the rest canonically.

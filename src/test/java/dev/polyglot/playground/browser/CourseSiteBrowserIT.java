@@ -90,6 +90,18 @@ class CourseSiteBrowserIT {
     browser.waiting().until(d -> visualOrder().subList(0, 2).equals(List.of("java", "python")));
     driver.navigate().refresh();
     browser.waiting().until(d -> visualOrder().subList(0, 2).equals(List.of("java", "python")));
+    // The "What differs" notes about that pair come first, in every example.
+    assertThat(
+            (Boolean)
+                browser.js(
+                    """
+                    const about = (li) => /(^|[^A-Za-z])(Java|Python)(?![A-Za-z#])/.test(li.textContent);
+                    return [...document.querySelectorAll('.differs > ul')].every(ul => {
+                      const flags = [...ul.children].map(about);
+                      return flags.indexOf(false) < 0 || flags.lastIndexOf(true) < flags.indexOf(false);
+                    });
+                    """))
+        .isTrue();
 
     // Dark mode: the toggle flips the theme and the page's colours, and survives a reload.
     String before = (String) browser.js("return getComputedStyle(document.body).backgroundColor");
