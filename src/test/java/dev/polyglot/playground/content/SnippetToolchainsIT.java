@@ -46,14 +46,8 @@ class SnippetToolchainsIT {
   @AfterAll
   static void report() throws IOException {
     DemoApi.stop();
-    var lines = new ArrayList<String>();
-    lines.add("# How each snippet was verified\n");
-    lines.add("| file | check |");
-    lines.add("|---|---|");
-    REPORT.entrySet().stream()
-        .sorted(Map.Entry.comparingByKey())
-        .forEach(e -> lines.add("| " + e.getKey() + " | " + e.getValue() + " |"));
-    // The other two languages are checked by their own tests in the same build.
+    // Java and C# are checked by their own tests in the same build; they are listed here too so
+    // that one report covers every file.
     CourseLoader.load(SNIPPETS)
         .course()
         .lessons()
@@ -67,7 +61,7 @@ class SnippetToolchainsIT {
                             case JAVA ->
                                 REPORT.put(
                                     path,
-                                    "compiled and ran in the sandbox, output and time match the recording (BundledVariantsIT)");
+                                    "compiled and ran in the sandbox; output and time match the recording (BundledVariantsIT)");
                             case CSHARP ->
                                 REPORT.put(
                                     path,
@@ -75,12 +69,17 @@ class SnippetToolchainsIT {
                             default -> {}
                           }
                         })));
+    var lines = new ArrayList<String>();
+    lines.add("# How each snippet was verified\n");
+    lines.add("| file | check |");
+    lines.add("|---|---|");
+    REPORT.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(e -> lines.add("| " + e.getKey() + " | " + e.getValue() + " |"));
     Files.createDirectories(Path.of("target"));
     Files.write(Path.of("target", "snippet-checks.md"), lines);
-    long ran = REPORT.values().stream().filter(v -> v.startsWith("ran")).count();
     System.out.printf(
-        "snippet checks: %d files, %d ran and matched, %d compiled only; see target/snippet-checks.md%n",
-        REPORT.size(), ran, REPORT.size() - ran);
+        "snippet checks: %d files listed in target/snippet-checks.md%n", REPORT.size());
   }
 
   static Stream<Arguments> sources() {

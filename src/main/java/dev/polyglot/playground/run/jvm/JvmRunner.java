@@ -78,8 +78,8 @@ public final class JvmRunner implements Runner {
     }
     var cancelled = new java.util.concurrent.atomic.AtomicBoolean();
     run.onCancel(() -> cancelled.set(true));
-    job(request, events)
-        .compose(job -> pool.acquire().map(worker -> new Object[] {job, worker}))
+    job(request)
+        .compose(job -> pool.acquire().map(worker -> new Assigned(job, worker)))
         .onComplete(ar ->
             context.runOnContext(v -> {
               if (ar.failed()) {
@@ -87,9 +87,9 @@ public final class JvmRunner implements Runner {
                 run.finish();
                 return;
               }
-              String job = (String) ar.result()[0];
-              WorkerProcess worker = (WorkerProcess) ar.result()[1];
-              new Supervisor(vertx, context, worker, settings.limits(), events, run).start(job);
+              Assigned assigned = ar.result();
+              new Supervisor(vertx, context, assigned.worker(), settings.limits(), events, run)
+                  .start(assigned.job());
               if (cancelled.get()) {
                 run.cancel();
               }
@@ -98,7 +98,10 @@ public final class JvmRunner implements Runner {
   }
 
   /** The stdin job for the worker: precompiled classes for lesson code, source for edited code. */
-  private Future<String> job(RunRequest request, Handler<RunEvent> events) {
+  /** A run's job and the worker that will do it. */
+  private record Assigned(String job, WorkerProcess worker) {}
+
+  private Future<String> job(RunRequest request) {
     if (!request.bundled()) {
       return Future.succeededFuture(
           "compile " + request.fileClassName() + " " + base64(request.source()) + "\nend\n");

@@ -4,13 +4,19 @@ import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.util.JavacTask;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.FileObject;
@@ -20,6 +26,7 @@ import javax.tools.JavaFileManager;
 import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
 import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
 
 /**
@@ -29,6 +36,7 @@ import javax.tools.ToolProvider;
  */
 public final class Compiler {
   private static final JavaCompiler JAVAC = ToolProvider.getSystemJavaCompiler();
+  private static final Map<String, StandardJavaFileManager> MANAGERS = new ConcurrentHashMap<>();
 
   /** A compiler message at a 1-based line and column of the source. */
   public record Message(String severity, long line, long column, String text) {}
@@ -51,14 +59,21 @@ public final class Compiler {
    * @param classPath what the code may use
    */
   public static Result compile(String fileClassName, String source, String classPath) {
+    StandardJavaFileManager standard = manager(classPath);
+    // One file manager per class path, kept: it indexes the jars once, so later compiles (the
+    // reader's, after the warm-up ones) skip that. It is not thread-safe, hence the lock.
+    synchronized (standard) {
+      return compile(fileClassName, source, standard);
+    }
+  }
+
+  private static Result compile(
+      String fileClassName, String source, StandardJavaFileManager standard) {
     var diagnostics = new DiagnosticCollector<JavaFileObject>();
-    StandardJavaFileManager standard = JAVAC.getStandardFileManager(diagnostics, Locale.ROOT, null);
     var classes = new LinkedHashMap<String, byte[]>();
     var files = new MemoryFiles(standard, classes);
     var unit = new Source(fileClassName, source);
-    var options =
-        List.of(
-            "-proc:none", "-g:source,lines", "-Xlint:none", "-encoding", "UTF-8", "-cp", classPath);
+    var options = List.of("-proc:none", "-g:source,lines", "-Xlint:none");
     var task = (JavacTask) JAVAC.getTask(null, files, diagnostics, options, null, List.of(unit));
     String mainClass = null;
     try {
@@ -74,6 +89,25 @@ public final class Compiler {
       return new Result(Map.of(), null, List.of(new Message("error", 1, 1, "javac failed: " + e)));
     }
     return new Result(classes, mainClass, messages(diagnostics, unit));
+  }
+
+  private static StandardJavaFileManager manager(String classPath) {
+    return MANAGERS.computeIfAbsent(
+        classPath,
+        cp -> {
+          var manager = JAVAC.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8);
+          try {
+            manager.setLocation(
+                StandardLocation.CLASS_PATH,
+                Arrays.stream(cp.split(File.pathSeparator))
+                    .filter(e -> !e.isEmpty())
+                    .map(File::new)
+                    .toList());
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+          return manager;
+        });
   }
 
   private static boolean hasErrors(DiagnosticCollector<JavaFileObject> diagnostics) {
@@ -133,6 +167,10 @@ public final class Compiler {
       super(files);
       this.classes = classes;
     }
+
+    /** The shared manager outlives this compile: javac must not close it. */
+    @Override
+    public void close() {}
 
     @Override
     public JavaFileObject getJavaFileForOutput(
