@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  * @param eventLoops how many event loops serve HTTP; 0 means one per core
  * @param maxRuns runs executing at once; 0 means one per core
  * @param poolSize warm worker JVMs kept waiting; -1 means as many as {@code maxRuns}
+ * @param allowedOrigins origins ({@code https://docs.example.org}) whose pages may open the
+ *     WebSocket besides the site's own; {@code *} allows any
  */
 public record Config(
     String host,
@@ -36,8 +38,12 @@ public record Config(
     int poolSize,
     int warmups,
     Limits limits,
-    Path workDir) {
+    Path workDir,
+    List<String> allowedOrigins) {
 
+  private static final Pattern ORIGIN =
+      Pattern.compile(
+          "https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?|https?://\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?");
   private static final Pattern BASE_PATH = Pattern.compile("(/[A-Za-z0-9._~-]+)*");
 
   /** One setting: its flag, its environment variable, its help, and how it changes a Config. */
@@ -163,6 +169,12 @@ public record Config(
               "scratch space for worker JVMs [$TMPDIR/polyglot-playground]",
               (c, v) -> c.with(b -> b.workDir = Path.of(v))),
           new Option(
+              "--allowed-origins",
+              "ALLOWED_ORIGINS",
+              "LIST",
+              "other sites' origins that may run code here, comma-separated [none]",
+              (c, v) -> c.withAllowedOrigins(origins(v))),
+          new Option(
               "--unsafe-run-unsandboxed",
               "UNSAFE_RUN_UNSANDBOXED",
               null,
@@ -186,7 +198,8 @@ public record Config(
         -1,
         5,
         Limits.DEFAULTS,
-        Path.of(System.getProperty("java.io.tmpdir"), "polyglot-playground"));
+        Path.of(System.getProperty("java.io.tmpdir"), "polyglot-playground"),
+        List.of());
   }
 
   public Config withPort(int port) {
@@ -226,6 +239,11 @@ public record Config(
 
   public Config withWorkDir(Path dir) {
     return with(b -> b.workDir = dir);
+  }
+
+  public Config withAllowedOrigins(List<String> origins) {
+    List<String> copy = List.copyOf(origins);
+    return with(b -> b.allowedOrigins = copy);
   }
 
   public Config withAllowUnsandboxed(boolean allow) {
@@ -349,6 +367,30 @@ public record Config(
     };
   }
 
+  /**
+   * "https://Docs.Example.org/, http://localhost:3000" becomes two origins as browsers send them
+   * (lower case, no path); a path, a query or an unknown scheme is refused.
+   */
+  static List<String> origins(String csv) {
+    List<String> origins = new ArrayList<>();
+    for (String part : csv.split(",")) {
+      String raw = part.strip();
+      if (raw.isEmpty()) {
+        continue;
+      }
+      String origin = raw.endsWith("/") ? raw.substring(0, raw.length() - 1) : raw;
+      if (!origin.equals("*") && !ORIGIN.matcher(origin).matches()) {
+        throw new IllegalArgumentException(
+            "an allowed origin looks like https://docs.example.org or http://localhost:3000,"
+                + " not '"
+                + raw
+                + "'");
+      }
+      origins.add(origin.toLowerCase(Locale.ROOT));
+    }
+    return origins;
+  }
+
   /** "" stays "", "course/" becomes "/course"; anything odd is refused rather than guessed at. */
   static String normalizeBasePath(String raw) {
     String path = raw.strip();
@@ -383,6 +425,7 @@ public record Config(
     int warmups;
     Limits limits;
     Path workDir;
+    List<String> allowedOrigins;
 
     Builder(Config c) {
       host = c.host;
@@ -399,6 +442,7 @@ public record Config(
       warmups = c.warmups;
       limits = c.limits;
       workDir = c.workDir;
+      allowedOrigins = c.allowedOrigins;
     }
 
     Config build() {
@@ -416,7 +460,8 @@ public record Config(
           poolSize,
           warmups,
           limits,
-          workDir);
+          workDir,
+          allowedOrigins);
     }
   }
 

@@ -106,7 +106,8 @@ public final class Playground {
                     config.dev(),
                     registry,
                     scheduler,
-                    config.limits()),
+                    config.limits(),
+                    config.allowedOrigins()),
                 config))
         .map(port -> {
           if (config.dev()) {

@@ -23,7 +23,17 @@ public final class HttpVerticle extends VerticleBase {
 
   @Override
   public Future<HttpServer> start() {
-    var options = new HttpServerOptions().setCompressionSupported(true).setTcpFastOpen(true);
+    int maxMessage = services.maxRequestBytes();
+    var options =
+        new HttpServerOptions()
+            .setCompressionSupported(true)
+            .setTcpFastOpen(true)
+            .setMaxWebSocketFrameSize(maxMessage)
+            .setMaxWebSocketMessageSize(maxMessage)
+            // A deflate context costs some 300 KiB per socket for as long as it stays open, and
+            // run events are short lines: readers get more from many cheap idle sockets.
+            .setPerMessageWebSocketCompressionSupported(false)
+            .setPerFrameWebSocketCompressionSupported(false);
     server = vertx.createHttpServer(options).requestHandler(Routes.create(vertx, services));
     return server.listen(port, host);
   }

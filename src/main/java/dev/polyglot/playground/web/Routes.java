@@ -14,6 +14,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.lang.System.Logger.Level;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -35,7 +36,14 @@ public final class Routes {
       boolean dev,
       PrometheusMeterRegistry registry,
       Runner runner,
-      Limits limits) {}
+      Limits limits,
+      List<String> allowedOrigins) {
+    /** The largest run request a client may send: a source at the limit, JSON-escaped. */
+    public int maxRequestBytes() {
+      // JSON escaping can make a source of N bytes up to six times larger on the wire.
+      return 6 * limits.sourceBytes() + 4096;
+    }
+  }
 
   public static Router create(Vertx vertx, Services services) {
     Router site = Router.router(vertx);
@@ -50,11 +58,17 @@ public final class Routes {
     get(site, "/health")
         .handler(
             new Health(current, services.runner(), services.version(), services.dev())::handle);
-    // JSON escaping can make a source of N bytes up to six times larger on the wire.
-    long maxBody = 6L * services.limits().sourceBytes() + 4096;
     site.post("/api/run")
-        .handler(BodyHandler.create(false).setBodyLimit(maxBody))
+        .handler(BodyHandler.create(false).setBodyLimit(services.maxRequestBytes()))
         .handler(new RunApi(current, services.runner(), services.limits())::handle);
+    var socket =
+        new RunSocket(
+            vertx,
+            current,
+            services.runner(),
+            services.limits(),
+            new Origins(services.allowedOrigins()));
+    get(site, "/ws").handler(socket::handle);
     get(site, "/metrics").handler(PrometheusScrapingHandler.create(services.registry()));
     // Asset URLs carry ?v=<content hash> and WebJar URLs a version, so both may be cached for long.
     site.route("/assets/*").handler(StaticHandler.create("webroot").setMaxAgeSeconds(YEAR));

@@ -41,8 +41,21 @@ class RunApiTest {
             });
   }
 
+  // Held in a field: Vert.x closes a client, and its connections, once it is garbage.
+  HttpClient http;
+
+  HttpClient http() {
+    if (http == null) {
+      http = server.playground().vertx().createHttpClient();
+    }
+    return http;
+  }
+
   @AfterEach
   void stop() throws Exception {
+    if (http != null) {
+      http.close();
+    }
     server.close();
   }
 
@@ -56,7 +69,7 @@ class RunApiTest {
 
   /** Posts a body and collects the NDJSON lines with the status code. */
   private Future<Reply> post(String body) {
-    HttpClient client = server.playground().vertx().createHttpClient();
+    HttpClient client = http();
     RequestOptions options = runRequest();
     return client
         .request(options)
@@ -191,7 +204,7 @@ class RunApiTest {
   @Test
   void aClientThatGoesAwayCancelsItsRun(VertxTestContext ctx) {
     start(2, 4, 50, 100);
-    HttpClient client = server.playground().vertx().createHttpClient();
+    HttpClient client = http();
     RequestOptions options = runRequest();
     client
         .request(options)

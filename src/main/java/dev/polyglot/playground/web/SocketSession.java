@@ -1,0 +1,167 @@
+package dev.polyglot.playground.web;
+
+import dev.polyglot.playground.render.Site;
+import dev.polyglot.playground.run.Limits;
+import dev.polyglot.playground.run.Run;
+import dev.polyglot.playground.run.RunEvent;
+import dev.polyglot.playground.run.Runner;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * One browser's WebSocket: its runs by id, each numbering its own events. Bad messages are answered
+ * with an {@code error} event and the socket stays open, so one mistake does not cost the page its
+ * other runs. When the socket closes, its runs are cancelled and their processes killed.
+ *
+ * <p>Everything here runs on the socket's event loop; the runner delivers events on it too.
+ */
+final class SocketSession {
+  /** Enough for a page comparing variants and a second tab's worth of runs; more is abuse. */
+  static final int MAX_RUNS = 4;
+
+  static final int MAX_ID = 64;
+
+  private final ServerWebSocket socket;
+  private final Supplier<Site> site;
+  private final Runner runner;
+  private final Limits limits;
+  // Created at the first run: most sockets of a course site sit idle, and each must stay small.
+  private Map<String, Live> runs;
+  private long lastHeard = System.nanoTime();
+  private boolean closed;
+
+  /** A run in progress and the number of its last event. */
+  private static final class Live {
+    Run run;
+    long seq;
+  }
+
+  SocketSession(ServerWebSocket socket, Supplier<Site> site, Runner runner, Limits limits) {
+    this.socket = socket;
+    this.site = site;
+    this.runner = runner;
+    this.limits = limits;
+    socket.textMessageHandler(this::onText);
+    socket.binaryMessageHandler(b -> {
+      heard();
+      refuse(null, "Send runs as JSON text messages, not binary ones.");
+    });
+    socket.pongHandler(b -> heard());
+  }
+
+  ServerWebSocket socket() {
+    return socket;
+  }
+
+  long lastHeard() {
+    return lastHeard;
+  }
+
+  private void heard() {
+    lastHeard = System.nanoTime();
+  }
+
+  private void onText(String text) {
+    heard();
+    JsonObject message;
+    try {
+      message = new JsonObject(text);
+    } catch (DecodeException | ClassCastException e) {
+      refuse(
+          null, "Each message must be a JSON object, such as {\"type\":\"run\",\"id\":\"1\",...}.");
+      return;
+    }
+    String id = message.getValue("id") instanceof String s ? s : null;
+    switch (message.getValue("type") instanceof String type ? type : "") {
+      case "run" -> run(id, message);
+      case "cancel" -> cancel(id);
+      case "ping" -> socket.writeTextMessage("{\"type\":\"pong\"}");
+      default ->
+          refuse(
+              id,
+              "Unknown message type %s; send \"run\", \"cancel\" or \"ping\"."
+                  .formatted(
+                      message.getValue("type") == null ? "(none)" : message.getValue("type")));
+    }
+  }
+
+  private void run(String id, JsonObject message) {
+    if (id == null || id.isBlank() || id.length() > MAX_ID) {
+      refuse(null, "A run needs an \"id\": text of 1 to " + MAX_ID + " characters.");
+      return;
+    }
+    if (runs != null && runs.containsKey(id)) {
+      // Answered without the id: the client's run of that id is still going and must not end.
+      refuse(null, "Run '" + id + "' is still going; give each run its own id.");
+      return;
+    }
+    if (runs != null && runs.size() >= MAX_RUNS) {
+      refuse(id, "This page already has " + MAX_RUNS + " runs going; wait for one to finish.");
+      return;
+    }
+    var resolved = RunTargets.resolve(site.get().course(), message, limits);
+    if (!resolved.ok()) {
+      var refused = new Live();
+      resolved.refusal().forEach(e -> send(id, refused, e));
+      return;
+    }
+    if (runs == null) {
+      runs = new HashMap<>(4);
+    }
+    var live = new Live();
+    runs.put(id, live);
+    live.run =
+        runner.start(
+            resolved.request(),
+            event -> {
+              send(id, live, event);
+              if (event.terminal()) {
+                runs.remove(id, live);
+              }
+            });
+    if (closed) {
+      live.run.cancel();
+    }
+  }
+
+  private void cancel(String id) {
+    // An unknown id is not an error: the run may have ended while the cancel was on its way.
+    Live live = id == null || runs == null ? null : runs.get(id);
+    if (live != null && live.run != null) {
+      live.run.cancel();
+    }
+  }
+
+  private void refuse(String id, String message) {
+    send(id, new Live(), new RunEvent.Error(message));
+  }
+
+  private void send(String id, Live live, RunEvent event) {
+    if (closed) {
+      return;
+    }
+    // Output is capped per run (Limits.outputBytes), which bounds what can queue up here.
+    socket.writeTextMessage(event.toJson(id, ++live.seq).encode());
+  }
+
+  void close(short code, String reason) {
+    socket.close(code, reason);
+  }
+
+  /** The browser went away: nothing more can be delivered, and nobody is watching the runs. */
+  void closed() {
+    closed = true;
+    if (runs != null) {
+      for (Live live : List.copyOf(runs.values())) {
+        if (live.run != null) {
+          live.run.cancel();
+        }
+      }
+    }
+  }
+}
