@@ -1,6 +1,6 @@
 // Polyglot Playground front end. A plain ES module: no bundler, no framework.
 // The pages work without it; this adds the theme toggle, the language picker,
-// variant tabs, copy buttons and syntax highlighting.
+// variant tabs, copy buttons and syntax highlighting, then loads the live runner.
 
 const THEME_KEY = "pp.theme";
 const LANGS_KEY = "pp.langs";
@@ -398,6 +398,13 @@ function start() {
   run(initLanguages);
   run(initCopy);
   run(highlight);
+  // The live playground only where there is code to run; its modules sit beside this one, under
+  // the same versioned path.
+  if (document.querySelector(".pane[data-runnable]")) {
+    import("./live/playground.js")
+      .then((live) => live.start())
+      .catch((e) => console.error("playground: could not start the live runner", e));
+  }
 }
 
 if (document.readyState === "loading") {

@@ -14,7 +14,20 @@ import java.util.List;
  * exactly when one of them does, so browsers may keep them for a year.
  */
 final class Assets {
-  static final List<String> LINKED = List.of("site.css", "site.js", "theme.js");
+  /** Every file under webroot/; AssetsTest keeps this list complete. */
+  static final List<String> LINKED =
+      List.of(
+          "favicon.svg",
+          "site.css",
+          "site.js",
+          "theme.js",
+          "live/console.js",
+          "live/editor.js",
+          "live/playground.js",
+          "live/runpane.js",
+          "live/share.js",
+          "live/socket.js",
+          "live/timeline.js");
 
   private Assets() {}
 

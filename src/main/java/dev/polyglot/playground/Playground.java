@@ -86,8 +86,8 @@ public final class Playground {
             .build();
     var current = new AtomicReference<Site>();
     String version = Version.current();
-    var renderer =
-        new SiteRenderer(new SiteOptions(config.basePath(), Assets.version(version), config.dev()));
+    String assetVersion = Assets.version(version);
+    var renderer = new SiteRenderer(new SiteOptions(config.basePath(), assetVersion, config.dev()));
     Path root = config.snippetsDir().orElseGet(Bundled::snippets);
     var runner = new AtomicReference<Runner>();
 
@@ -103,6 +103,7 @@ public final class Playground {
                     current::get,
                     config.basePath(),
                     version,
+                    assetVersion,
                     config.dev(),
                     registry,
                     scheduler,

@@ -6,7 +6,10 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * A real playground on a free loopback port, started through the same wiring function as {@code
@@ -51,6 +54,55 @@ public record TestServer(Playground playground, WebClient client) implements Aut
 
   public String url(String path) {
     return "http://127.0.0.1:" + playground.port() + path;
+  }
+
+  /** The AOT training run is a child process too: let it finish before counting what is left. */
+  public void awaitAotTraining() {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while ("training".equals(playground.runner().status().getString("aotCache"))) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("AOT training did not finish");
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  /**
+   * For tests of edited code, which needs the sandbox: without bubblewrap they are skipped, except
+   * in CI ({@code -Dci=true}), where that is a failure. The caller still owns the server.
+   */
+  public void requireSandbox() {
+    if (!playground.runner().status().getBoolean("sandbox")) {
+      if (Boolean.getBoolean("ci")) {
+        throw new AssertionError("CI needs bubblewrap: apt-get install -y bubblewrap");
+      }
+      Assumptions.abort("bubblewrap is not installed; sandbox tests skipped");
+    }
+  }
+
+  /**
+   * Waits until this JVM has no child process left but a browser under test: no run may leave one
+   * behind.
+   */
+  public static List<String> processesLeft() throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    List<ProcessHandle> left;
+    do {
+      left =
+          ProcessHandle.current()
+              .descendants()
+              .filter(p -> p.isAlive() && !p.info().command().orElse("").contains("/chromium/"))
+              .toList();
+      if (left.isEmpty()) {
+        return List.of();
+      }
+      Thread.sleep(50);
+    } while (System.nanoTime() < deadline);
+    return left.stream().map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).toList();
   }
 
   @Override

@@ -12,9 +12,10 @@ final class Views {
 
   record SiteView(String title, String tagline) {}
 
-  record LanguageView(String id, String name, String hljs) {
+  record LanguageView(String id, String name, String hljs, boolean runnable) {
     static LanguageView of(Language language) {
-      return new LanguageView(language.id(), language.displayName(), language.highlightClass());
+      return new LanguageView(
+          language.id(), language.displayName(), language.highlightClass(), language.runnable());
     }
   }
 

@@ -33,6 +33,7 @@ public final class Routes {
       Supplier<Site> site,
       String basePath,
       String version,
+      String assetVersion,
       boolean dev,
       PrometheusMeterRegistry registry,
       Runner runner,
@@ -70,8 +71,12 @@ public final class Routes {
             new Origins(services.allowedOrigins()));
     get(site, "/ws").handler(socket::handle);
     get(site, "/metrics").handler(PrometheusScrapingHandler.create(services.registry()));
-    // Asset URLs carry ?v=<content hash> and WebJar URLs a version, so both may be cached for long.
-    site.route("/assets/*").handler(StaticHandler.create("webroot").setMaxAgeSeconds(YEAR));
+    // Pages link assets under a content hash, so those may be cached for a year; modules import
+    // each other by relative URL and so stay within one version. Unversioned URLs (what other
+    // sites link to, such as a script to embed) must be revalidated.
+    site.route("/assets/" + services.assetVersion() + "/*")
+        .handler(StaticHandler.create("webroot").setMaxAgeSeconds(YEAR));
+    site.route("/assets/*").handler(StaticHandler.create("webroot").setMaxAgeSeconds(0));
     site.route("/webjars/*")
         .handler(StaticHandler.create("META-INF/resources/webjars").setMaxAgeSeconds(YEAR));
 

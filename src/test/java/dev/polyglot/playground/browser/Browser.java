@@ -55,6 +55,8 @@ final class Browser implements AutoCloseable {
           "--disable-component-update",
           "--disable-sync",
           "--no-first-run",
+          // Smooth scrolling would still be moving the page when Selenium clicks.
+          "--force-prefers-reduced-motion",
           "--user-data-dir=" + profile,
           "--window-size=" + width + "," + height);
       options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
@@ -78,6 +80,32 @@ final class Browser implements AutoCloseable {
 
   WebDriverWait waiting() {
     return new WebDriverWait(driver, Duration.ofSeconds(10));
+  }
+
+  /** Saves what the browser shows under target/browser-shots, to see why a test failed. */
+  void screenshot(String name) {
+    try {
+      Path dir = Files.createDirectories(Path.of("target", "browser-shots"));
+      byte[] png = driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+      Files.write(dir.resolve(name.replaceAll("[^A-Za-z0-9_-]", "_") + ".png"), png);
+    } catch (IOException | RuntimeException e) {
+      // A missing screenshot must not hide the failure itself.
+    }
+  }
+
+  /** A JUnit extension that takes a screenshot of each failing test. */
+  static org.junit.jupiter.api.extension.TestWatcher screenshotsOnFailure(
+      java.util.function.Supplier<Browser> browser) {
+    return new org.junit.jupiter.api.extension.TestWatcher() {
+      @Override
+      public void testFailed(
+          org.junit.jupiter.api.extension.ExtensionContext context, Throwable cause) {
+        Browser b = browser.get();
+        if (b != null) {
+          b.screenshot(context.getDisplayName());
+        }
+      }
+    };
   }
 
   /** Everything the page logged at error level since the last call. */

@@ -38,7 +38,7 @@ class SiteRendererTest {
     Page error = site.serverError();
     assertThat(error.status()).isEqualTo(500);
     assertThat(error.body().toString())
-        .contains("Something went wrong", "/course/assets/site.css", "href=\"/course/\"");
+        .contains("Something went wrong", "/course/assets/", "/site.css", "href=\"/course/\"");
     assertThat(site.notFound().status()).isEqualTo(404);
     assertThat(site.notFound().lastModifiedHeader()).isEqualTo("Fri, 2 Jan 2026 03:04:05 GMT");
   }

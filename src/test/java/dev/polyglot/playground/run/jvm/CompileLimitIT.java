@@ -25,8 +25,8 @@ class CompileLimitIT {
             .withWorkDir(work)
             .withLimits(l -> l.compileTime(Duration.ofSeconds(1)).sourceBytes(512 * 1024));
     try (var server = TestServer.startWithJvm(config)) {
-      SandboxIT.awaitAotTraining(server);
-      SandboxIT.requireSandbox(server);
+      server.awaitAotTraining();
+      server.requireSandbox();
       // About 300 KiB of lambdas and streams: several seconds of javac, far over one.
       String methods =
           IntStream.range(0, 2000)

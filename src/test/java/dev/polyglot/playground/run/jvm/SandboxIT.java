@@ -42,37 +42,8 @@ class SandboxIT {
                     .heapMb(64));
     server = TestServer.startWithJvm(config);
     client = new RunClient(server.playground().port());
-    awaitAotTraining(server);
-    requireSandbox(server);
-  }
-
-  /**
-   * These tests are about the sandbox: without bubblewrap they are skipped, except in CI ({@code
-   * -Dci=true}), where that is a failure. The caller still owns the server and closes it.
-   */
-  static void requireSandbox(TestServer server) throws Exception {
-    boolean sandboxed = server.playground().runner().status().getBoolean("sandbox");
-    if (!sandboxed) {
-      if (Boolean.getBoolean("ci")) {
-        throw new AssertionError("CI needs bubblewrap: apt-get install -y bubblewrap");
-      }
-      org.junit.jupiter.api.Assumptions.abort("bubblewrap is not installed; sandbox tests skipped");
-    }
-  }
-
-  /** The training run is a child process too: let it finish before counting what is left. */
-  static void awaitAotTraining(TestServer server) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while ("training".equals(server.playground().runner().status().getString("aotCache"))) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("AOT training did not finish");
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        throw new AssertionError(e);
-      }
-    }
+    server.awaitAotTraining();
+    server.requireSandbox();
   }
 
   @AfterAll
@@ -83,17 +54,7 @@ class SandboxIT {
   @AfterEach
   void healthyAndNothingLeft() throws Exception {
     assertThat(client.health()).isEqualTo(200);
-    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-    List<ProcessHandle> left;
-    do {
-      left = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList();
-      if (left.isEmpty()) {
-        return;
-      }
-      Thread.sleep(50);
-    } while (System.nanoTime() < deadline);
-    assertThat(left.stream().map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).toList())
-        .isEmpty();
+    assertThat(TestServer.processesLeft()).isEmpty();
   }
 
   private static RunClient.Reply run(String source) throws Exception {

@@ -1,0 +1,297 @@
+package dev.polyglot.playground.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.polyglot.playground.Config;
+import dev.polyglot.playground.TestServer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The live playground as a learner uses it, in a real Chromium, against the bundled lessons and
+ * real sandboxed child JVMs: runs stream into the console and the timeline, variants compare, edits
+ * compile (or fail to, at the right line), cancel kills the process, output stays text, permalinks
+ * restore an edit, and the keyboard alone is enough.
+ */
+class LivePlaygroundBrowserIT {
+  static final String LESSON = "/lessons/why-and-model";
+  static final String EXAMPLE = "three-waits";
+
+  @TempDir static Path work;
+
+  @org.junit.jupiter.api.extension.RegisterExtension
+  static final org.junit.jupiter.api.extension.TestWatcher SHOTS =
+      Browser.screenshotsOnFailure(() -> LivePlaygroundBrowserIT.browser);
+
+  static TestServer server;
+  static Browser browser;
+
+  @BeforeAll
+  static void start() {
+    browser = Browser.start(1400, 1000);
+    // No warm pool: every run has a child of its own, so "no process is left" can be checked.
+    server =
+        TestServer.startWithJvm(
+            Config.defaults()
+                .withSnippets(Path.of("snippets"))
+                .withPool(0, 0)
+                .withMaxRuns(2, 8)
+                .withWorkDir(work));
+    server.awaitAotTraining();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (browser != null) browser.close();
+    if (server != null) server.close();
+  }
+
+  @AfterEach
+  void nothingLeftAndNoErrors() throws Exception {
+    assertThat(TestServer.processesLeft()).isEmpty();
+    assertThat(browser.consoleErrors()).isEmpty();
+  }
+
+  private WebDriverWait waiting(int seconds) {
+    return new WebDriverWait(browser.driver, Duration.ofSeconds(seconds));
+  }
+
+  /** Opens the lesson with the Java pane of the three-waits example showing `variant`. */
+  private WebElement openJavaPane(String variant) {
+    // A fresh page each time: the same URL with a fragment would only scroll the old one.
+    browser.driver.get("about:blank");
+    browser.driver.get(server.url(LESSON + "#" + EXAMPLE));
+    WebElement pane = javaPane();
+    waiting(10).until(d -> !pane.findElements(By.cssSelector(".run-bar")).isEmpty());
+    if (variant != null) {
+      pane.findElement(By.cssSelector("[role=tab][data-variant='" + variant + "']")).click();
+    }
+    return pane;
+  }
+
+  private WebElement javaPane() {
+    return browser.driver.findElement(
+        By.cssSelector(".panes[data-example='" + EXAMPLE + "'] .pane[data-lang=java]"));
+  }
+
+  private WebElement panel() {
+    return browser.driver.findElement(By.cssSelector("#" + EXAMPLE + " .run-panel"));
+  }
+
+  private String phase() {
+    return panel().getAttribute("data-phase");
+  }
+
+  private void awaitPhase(int seconds, String... phases) {
+    waiting(seconds).until(d -> List.of(phases).contains(phase()));
+  }
+
+  private void edit(WebElement pane, String code) {
+    pane.findElement(By.cssSelector(".edit-button")).click();
+    waiting(10).until(d -> !pane.findElements(By.cssSelector(".CodeMirror")).isEmpty());
+    browser.js(
+        "arguments[0].querySelector('.CodeMirror').CodeMirror.setValue(arguments[1])", pane, code);
+  }
+
+  private List<String> consoleLines() {
+    return panel().findElements(By.cssSelector(".console-text")).stream()
+        .map(WebElement::getText)
+        .toList();
+  }
+
+  private static double secondsIn(String text) {
+    Matcher m = Pattern.compile("(\\d+\\.\\d+) s").matcher(text);
+    assertThat(m.find()).as("a time in seconds in '%s'", text).isTrue();
+    return Double.parseDouble(m.group(1));
+  }
+
+  @Test
+  void concurrentWaitsStreamLiveAndDrawThreeBarsInAboutOneSecond() {
+    WebElement pane = openJavaPane("concurrent");
+    // Note the phase each console line arrived in, as it arrives.
+    browser.js(
+        """
+        const panel = document.querySelector('#three-waits .panes').nextElementSibling;
+        window.__arrivals = [];
+        new MutationObserver(() => {
+          for (const line of panel.querySelectorAll('.console-line:not([data-seen])')) {
+            line.dataset.seen = '1';
+            window.__arrivals.push(panel.dataset.phase);
+          }
+        }).observe(panel, {subtree: true, childList: true});
+        """);
+    pane.findElement(By.cssSelector(".run-button")).click();
+    awaitPhase(60, "finished", "failed", "error");
+    assertThat(phase()).isEqualTo("finished");
+    assertThat(panel().findElement(By.cssSelector(".run-phase")).getText()).contains("exit code 0");
+
+    @SuppressWarnings("unchecked")
+    List<String> arrivals = (List<String>) browser.js("return window.__arrivals");
+    assertThat(arrivals).hasSizeGreaterThanOrEqualTo(5).contains("running");
+    assertThat(consoleLines()).first().isEqualTo("concurrent, virtual threads:");
+    assertThat(panel().findElements(By.cssSelector(".tl-bar"))).hasSize(3);
+    assertThat(panel().findElements(By.cssSelector(".tl-axis"))).hasSize(1);
+    double total = secondsIn(panel().findElement(By.cssSelector(".run-total")).getText());
+    assertThat(total).isBetween(0.99, 1.3);
+    // Hovering a bar tells its story.
+    String tip =
+        (String)
+            browser.js("return arguments[0].querySelector('.tl-bar title').textContent", panel());
+    assertThat(tip).contains("thread:", "start:", "end:", "duration:");
+
+    // On a phone the panel still fits the screen.
+    browser.resize(390, 900);
+    try {
+      waiting(5)
+          .until(d ->
+              ((Number) browser.js("return document.documentElement.scrollWidth")).intValue()
+                  <= 390);
+      assertThat(
+              ((Number) browser.js("return arguments[0].querySelector('svg').clientWidth", panel()))
+                  .intValue())
+          .isLessThanOrEqualTo(390);
+    } finally {
+      browser.resize(1400, 1000);
+    }
+  }
+
+  @Test
+  void comparingDrawsBothTimelinesOnOneScaleAndTheSpeedUp() {
+    WebElement pane = openJavaPane(null);
+    pane.findElement(By.cssSelector(".compare-button")).click();
+    waiting(90).until(d -> panel().findElement(By.cssSelector(".run-summary")).isDisplayed());
+    assertThat(panel().findElements(By.cssSelector(".timeline-block"))).hasSize(2);
+    assertThat(panel().findElements(By.cssSelector(".timeline-block svg"))).hasSize(2);
+    String summary = panel().findElement(By.cssSelector(".run-summary")).getText();
+    Matcher m =
+        Pattern.compile(
+                "(\\d+\\.\\d\\d) s vs (\\d+\\.\\d\\d) s: Concurrent is (\\d+\\.\\d)× faster")
+            .matcher(summary);
+    assertThat(m.find()).as(summary).isTrue();
+    assertThat(Double.parseDouble(m.group(1))).isBetween(2.99, 3.3);
+    assertThat(Double.parseDouble(m.group(2))).isBetween(0.99, 1.3);
+    assertThat(Double.parseDouble(m.group(3))).isBetween(2.4, 3.1);
+    // One time scale: both axes end at the same time.
+    @SuppressWarnings("unchecked")
+    List<String> lastTicks =
+        (List<String>)
+            browser.js(
+                "return Array.from(arguments[0].querySelectorAll('.timeline-block svg'),"
+                    + " s => Array.from(s.querySelectorAll('.tl-tick')).at(-1).textContent)",
+                panel());
+    assertThat(lastTicks).hasSize(2).containsOnly(lastTicks.getFirst());
+  }
+
+  @Test
+  void aCompileErrorIsMarkedOnItsLine() {
+    server.requireSandbox();
+    WebElement pane = openJavaPane("concurrent");
+    edit(pane, "void main() {\n    IO.println(\"one\");\n    IO.println(\"two\")\n}\n");
+    pane.findElement(By.cssSelector(".run-button")).click();
+    awaitPhase(60, "failed", "error", "finished");
+    assertThat(panel().findElement(By.cssSelector(".run-phase")).getText())
+        .contains("Did not compile: 1 error");
+    WebElement mark = pane.findElement(By.cssSelector(".cm-diag-error"));
+    assertThat(mark.getAttribute("data-line")).isEqualTo("3");
+    assertThat(pane.findElement(By.cssSelector(".diagnostic")).getText())
+        .contains("Line 3", "';' expected");
+  }
+
+  @Test
+  void cancellingALongRunSaysSoAndLeavesNoProcess() throws Exception {
+    server.requireSandbox();
+    WebElement pane = openJavaPane("concurrent");
+    edit(
+        pane,
+        "void main() throws Exception {\n  IO.println(\"waiting\");\n  Thread.sleep(60_000);\n}\n");
+    pane.findElement(By.cssSelector(".run-button")).click();
+    waiting(60).until(d -> consoleLines().contains("waiting"));
+    assertThat(phase()).isEqualTo("running");
+    pane.findElement(By.cssSelector(".cancel-button")).click();
+    awaitPhase(10, "cancelled");
+    assertThat(panel().findElement(By.cssSelector(".run-phase")).getText()).contains("Cancelled");
+    assertThat(TestServer.processesLeft()).isEmpty();
+  }
+
+  @Test
+  void programOutputIsTextNeverMarkup() {
+    server.requireSandbox();
+    WebElement pane = openJavaPane("concurrent");
+    edit(pane, "void main() {\n  IO.println(\"<img src=x onerror=alert(1)>\");\n}\n");
+    pane.findElement(By.cssSelector(".run-button")).click();
+    awaitPhase(60, "finished", "failed", "error");
+    assertThat(consoleLines()).containsExactly("<img src=x onerror=alert(1)>");
+    assertThat(panel().findElements(By.tagName("img"))).isEmpty();
+    assertThatThrownBy(() -> browser.driver.switchTo().alert())
+        .isInstanceOf(NoAlertPresentException.class);
+  }
+
+  @Test
+  void aPermalinkBringsTheEditBack() {
+    server.requireSandbox();
+    WebElement pane = openJavaPane("concurrent");
+    String code = "void main() {\n  IO.println(\"from a shared link, ünïcödé\");\n}\n";
+    edit(pane, code);
+    pane.findElement(By.cssSelector(".share-button")).click();
+    waiting(5).until(d -> ((String) browser.js("return location.hash")).startsWith("#edit/"));
+    String link = (String) browser.js("return location.href");
+
+    browser.driver.get("about:blank");
+    browser.driver.get(link);
+    WebElement restored = javaPane();
+    waiting(10).until(d -> !restored.findElements(By.cssSelector(".CodeMirror")).isEmpty());
+    assertThat(
+            browser.js(
+                "return arguments[0].querySelector('.CodeMirror').CodeMirror.getValue()", restored))
+        .isEqualTo(code);
+    assertThat(
+            restored
+                .findElement(By.cssSelector("[role=tab][data-variant=concurrent]"))
+                .getAttribute("aria-selected"))
+        .isEqualTo("true");
+    restored.findElement(By.cssSelector(".run-button")).click();
+    awaitPhase(60, "finished", "failed", "error");
+    assertThat(consoleLines()).containsExactly("from a shared link, ünïcödé");
+  }
+
+  @Test
+  void theKeyboardAloneRunsCode() {
+    openJavaPane(null);
+    WebElement run = javaPane().findElement(By.cssSelector(".run-button"));
+    browser.js("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0)");
+    int presses = 0;
+    while (!run.equals(browser.driver.switchTo().activeElement()) && presses < 300) {
+      new Actions(browser.driver).sendKeys(Keys.TAB).perform();
+      presses++;
+    }
+    assertThat(browser.driver.switchTo().activeElement()).isEqualTo(run);
+    // Where the keyboard is can be seen.
+    assertThat(browser.js("return getComputedStyle(arguments[0]).outlineStyle", run))
+        .isNotEqualTo("none");
+    new Actions(browser.driver)
+        .keyDown(Keys.CONTROL)
+        .sendKeys(Keys.ENTER)
+        .keyUp(Keys.CONTROL)
+        .perform();
+    awaitPhase(60, "finished", "failed", "error");
+    assertThat(phase()).isEqualTo("finished");
+    assertThat(consoleLines()).first().isEqualTo("sequential, plain loop:");
+    // Focus went to Cancel while the run was going, and came back to Run.
+    assertThat(browser.driver.switchTo().activeElement()).isEqualTo(run);
+  }
+}

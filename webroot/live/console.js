@@ -1,0 +1,71 @@
+// The console: each line as it arrives, with when it was written and by which thread. Program
+// output is only ever set as text, never parsed as HTML.
+
+import { seconds } from "./timeline.js";
+
+const MAX_LINES = 5000;
+
+export class Console {
+  constructor(host) {
+    this.host = host;
+    this.count = 0;
+    this.dropped = 0;
+  }
+
+  clear() {
+    this.host.replaceChildren();
+    this.count = 0;
+    this.dropped = 0;
+  }
+
+  /** A heading between the outputs of compared runs. */
+  heading(text) {
+    const row = document.createElement("div");
+    row.className = "console-heading";
+    row.textContent = text;
+    this.append(row);
+  }
+
+  line(event) {
+    if (this.count >= MAX_LINES) {
+      this.dropped += 1;
+      if (this.dropped === 1) this.note("Further lines are not shown here, to keep the page responsive.");
+      return;
+    }
+    this.count += 1;
+    const row = document.createElement("div");
+    row.className = event.type === "stderr" ? "console-line is-stderr" : "console-line";
+    const time = document.createElement("span");
+    time.className = "console-t";
+    time.textContent = seconds(event.t);
+    const thread = document.createElement("span");
+    thread.className = "console-thread";
+    thread.textContent = event.thread || "";
+    thread.title = `thread ${event.thread || "?"}`;
+    const text = document.createElement("span");
+    text.className = "console-text";
+    text.textContent = event.text;
+    row.append(time, thread, text);
+    this.append(row);
+  }
+
+  note(text) {
+    const row = document.createElement("div");
+    row.className = "console-note";
+    row.textContent = text;
+    this.append(row);
+  }
+
+  append(row) {
+    const host = this.host;
+    // Follow new lines only if the reader has not scrolled up to read earlier ones.
+    const atBottom = host.scrollHeight - host.scrollTop - host.clientHeight < 24;
+    host.appendChild(row);
+    if (atBottom) host.scrollTop = host.scrollHeight;
+  }
+
+  /** Plain text of what was printed, for copying. */
+  text() {
+    return Array.from(this.host.querySelectorAll(".console-text"), (n) => n.textContent).join("\n");
+  }
+}

@@ -1,0 +1,164 @@
+// The code editor: CodeMirror 5 in Java mode, from its WebJar. It is loaded the first time a
+// reader presses Edit, so readers who only read never download it.
+
+const CODEMIRROR = "codemirror/5.65.21";
+let loading = null;
+
+function script(src) {
+  return new Promise((resolve, reject) => {
+    const tag = document.createElement("script");
+    tag.src = src;
+    tag.async = false; // keep the order: the mode needs the core
+    tag.onload = () => resolve();
+    tag.onerror = () => reject(new Error(`could not load ${src}`));
+    document.head.appendChild(tag);
+  });
+}
+
+function loadCodeMirror(base) {
+  if (!loading) {
+    const root = `${base}/webjars/${CODEMIRROR}`;
+    const css = document.createElement("link");
+    css.rel = "stylesheet";
+    css.href = `${root}/lib/codemirror.css`;
+    document.head.appendChild(css);
+    loading = script(`${root}/lib/codemirror.js`)
+      .then(() => Promise.all([script(`${root}/mode/clike/clike.js`), script(`${root}/addon/edit/matchbrackets.js`)]))
+      .then(() => globalThis.CodeMirror)
+      .catch((e) => {
+        loading = null;
+        throw e;
+      });
+  }
+  return loading;
+}
+
+export class Editor {
+  /**
+   * Replaces `pre` (the highlighted code) with an editor holding `code`.
+   * @param {{base: string, label: string, onRun: () => void}} options
+   */
+  static async open(pre, code, options) {
+    const CodeMirror = await loadCodeMirror(options.base);
+    const host = document.createElement("div");
+    host.className = "editor";
+    pre.hidden = true;
+    pre.after(host);
+    const run = () => {
+      options.onRun();
+      return undefined;
+    };
+    const cm = CodeMirror(host, {
+      value: code,
+      mode: "text/x-java",
+      lineNumbers: true,
+      indentUnit: 4,
+      tabSize: 4,
+      matchBrackets: true,
+      viewportMargin: Infinity, // every line is laid out, so the page, not the editor, scrolls
+      gutters: ["CodeMirror-linenumbers", "diag-gutter"],
+      screenReaderLabel: options.label,
+      extraKeys: {
+        "Ctrl-Enter": run,
+        "Cmd-Enter": run,
+        // Tab stays in the editor (to indent); Esc then Tab leaves it, as in other code editors.
+        Esc: (editor) => editor.getInputField().blur(),
+      },
+    });
+    return new Editor(pre, host, cm);
+  }
+
+  constructor(pre, host, cm) {
+    this.pre = pre;
+    this.host = host;
+    this.cm = cm;
+    this.marks = [];
+    this.list = null;
+  }
+
+  value() {
+    return this.cm.getValue();
+  }
+
+  setValue(code) {
+    this.cm.setValue(code);
+  }
+
+  focus() {
+    this.cm.focus();
+  }
+
+  onChange(fn) {
+    this.cm.on("changes", () => fn());
+  }
+
+  /** Underlines each message at its line and column, and lists them under the editor. */
+  showDiagnostics(diagnostics) {
+    this.clearDiagnostics();
+    if (!diagnostics.length) return;
+    const cm = this.cm;
+    const list = document.createElement("ul");
+    list.className = "diagnostics";
+    list.setAttribute("aria-label", "Compiler messages");
+    for (const d of diagnostics) {
+      const line = Math.min(Math.max(d.line - 1, 0), cm.lastLine());
+      const text = cm.getLine(line) || "";
+      let from = Math.min(Math.max(d.column - 1, 0), text.length);
+      // Underline the word at the column; at the end of a line, the character before it.
+      let to = from;
+      while (to < text.length && /\w/.test(text[to])) to++;
+      if (to === from) {
+        if (from < text.length) to = from + 1;
+        else if (from > 0) from -= 1;
+        to = Math.max(to, from + 1);
+      }
+      const severity = d.severity === "warning" ? "warning" : "error";
+      this.marks.push(
+        cm.markText({ line, ch: from }, { line, ch: to }, {
+          className: `cm-diag cm-diag-${severity}`,
+          attributes: { "data-line": String(line + 1), title: d.message },
+        }),
+      );
+      cm.addLineClass(line, "background", `cm-diag-line-${severity}`);
+      const marker = document.createElement("span");
+      marker.className = `diag-marker is-${severity}`;
+      marker.textContent = severity === "error" ? "●" : "▲";
+      marker.title = d.message;
+      cm.setGutterMarker(line, "diag-gutter", marker);
+      this.marks.push({ clear: () => cm.removeLineClass(line, "background", `cm-diag-line-${severity}`) });
+
+      const item = document.createElement("li");
+      item.className = `diagnostic is-${severity}`;
+      const where = document.createElement("button");
+      where.type = "button";
+      where.className = "diagnostic-where";
+      where.textContent = `Line ${d.line}, column ${d.column}`;
+      where.addEventListener("click", () => {
+        cm.setCursor({ line, ch: Math.max(d.column - 1, 0) });
+        cm.focus();
+      });
+      const message = document.createElement("pre");
+      message.className = "diagnostic-message";
+      message.textContent = d.message;
+      item.append(where, message);
+      list.appendChild(item);
+    }
+    this.host.after(list);
+    this.list = list;
+  }
+
+  clearDiagnostics() {
+    for (const mark of this.marks) mark.clear();
+    this.marks = [];
+    this.cm.clearGutter("diag-gutter");
+    if (this.list) this.list.remove();
+    this.list = null;
+  }
+
+  /** Back to the highlighted code. */
+  close() {
+    this.clearDiagnostics();
+    this.host.remove();
+    this.pre.hidden = false;
+  }
+}

@@ -1,0 +1,460 @@
+// Runs the Java in one example: the toolbar on the Java pane (Run, Cancel, Edit, Reset, Share,
+// Compare) and the panel under the example with the phase, the live timeline and the console.
+//
+// A run goes queued → compiling → running → finished (or cancelled, or stopped by a limit), and
+// the phase line always says which. Comparing runs the variants one after the other and stacks
+// their timelines on one time scale.
+
+import { Console } from "./console.js";
+import { Editor } from "./editor.js";
+import * as share from "./share.js";
+import { Recording, draw, niceDomain, seconds } from "./timeline.js";
+
+// Well above any limit a server sets by default; only stops what could never be sent.
+const MAX_SEND_BYTES = 384 * 1024;
+
+function button(label, className, title = "") {
+  const b = document.createElement("button");
+  b.type = "button";
+  b.className = `button run-action ${className}`;
+  b.textContent = label;
+  if (title) b.title = title;
+  return b;
+}
+
+function div(className, attributes = {}) {
+  const d = document.createElement("div");
+  d.className = className;
+  for (const [k, v] of Object.entries(attributes)) d.setAttribute(k, v);
+  return d;
+}
+
+const isMac = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent || "");
+
+export class RunPane {
+  /**
+   * @param {HTMLElement} pane the Java .pane
+   * @param {{connection: import("./socket.js").Connection, lesson: string, example: string, base: string}} ctx
+   */
+  constructor(pane, ctx) {
+    this.pane = pane;
+    this.ctx = ctx;
+    this.variants = Array.from(pane.querySelectorAll(".variant")).map((node) => {
+      const pre = node.querySelector("pre.code");
+      const labelNode = node.querySelector(".variant-label");
+      const label = labelNode ? labelNode.firstChild.textContent.trim() : "Java";
+      return { id: node.dataset.variant, node, pre, label, bundled: pre.textContent, editor: null };
+    });
+    this.session = null;
+    this.frame = 0;
+    this.blocks = [];
+    this.buildBar();
+    this.buildPanel();
+    this.update();
+
+    const keys = (event) => {
+      if ((event.ctrlKey || event.metaKey) && event.key === "Enter") {
+        event.preventDefault();
+        this.run();
+      } else if (event.key === "Escape" && this.session && !event.defaultPrevented) {
+        this.cancel();
+      }
+    };
+    pane.addEventListener("keydown", keys);
+    this.panel.addEventListener("keydown", keys);
+    ctx.connection.onState((state) => {
+      this.bar.dataset.connection = state;
+      this.offline.hidden = state !== "closed";
+    });
+    new ResizeObserver(() => this.redraw()).observe(this.panel);
+  }
+
+  /** The variant whose tab is showing. */
+  active() {
+    return this.variants.find((v) => !v.node.hidden) || this.variants[0];
+  }
+
+  buildBar() {
+    const bar = div("run-bar", { role: "toolbar", "aria-label": "Run this Java code" });
+    this.runButton = button("Run", "run-button is-primary", `Run the Java code (${isMac ? "⌘" : "Ctrl"}+Enter)`);
+    this.runButton.insertAdjacentHTML("afterbegin", '<span class="run-icon" aria-hidden="true">▶</span>');
+    this.cancelButton = button("Cancel", "cancel-button", "Stop the run (Esc)");
+    this.editButton = button("Edit", "edit-button", "Edit this code and run your version");
+    this.resetButton = button("Reset", "reset-button", "Put back the lesson's code");
+    this.shareButton = button("Share", "share-button", "Copy a link to your edited code");
+    this.compareButton = button("Compare", "compare-button", "Run every variant and compare their timelines");
+    const hint = document.createElement("span");
+    hint.className = "run-hint";
+    hint.innerHTML = `<kbd>${isMac ? "⌘" : "Ctrl"}</kbd>+<kbd>Enter</kbd>`;
+    hint.setAttribute("aria-hidden", "true");
+    this.offline = document.createElement("span");
+    this.offline.className = "run-offline";
+    this.offline.textContent = "Reconnecting…";
+    this.offline.hidden = true;
+    this.shareStatus = document.createElement("span");
+    this.shareStatus.className = "share-status";
+    this.shareStatus.setAttribute("role", "status");
+    bar.append(this.runButton, this.cancelButton, this.editButton, this.resetButton, this.shareButton);
+    if (this.variants.length > 1) bar.append(this.compareButton);
+    bar.append(hint, this.offline, this.shareStatus);
+
+    this.runButton.addEventListener("click", () => this.run());
+    this.cancelButton.addEventListener("click", () => this.cancel());
+    this.editButton.addEventListener("click", () => this.edit());
+    this.resetButton.addEventListener("click", () => this.reset());
+    this.shareButton.addEventListener("click", () => this.share());
+    this.compareButton.addEventListener("click", () => this.compare());
+
+    const tabs = this.pane.querySelector(".tabs");
+    (tabs || this.pane.querySelector(".pane-head")).after(bar);
+    if (tabs) tabs.addEventListener("click", () => this.update());
+    if (tabs) tabs.addEventListener("keydown", () => window.setTimeout(() => this.update()));
+    this.bar = bar;
+  }
+
+  buildPanel() {
+    const panel = document.createElement("section");
+    panel.className = "run-panel";
+    panel.setAttribute("aria-label", "Java run");
+    panel.hidden = true;
+    const status = div("run-status");
+    this.phase = div("run-phase", { role: "status", "aria-live": "polite" });
+    this.elapsed = div("run-elapsed", { "aria-hidden": "true" });
+    this.limit = div("run-limit", { role: "alert" });
+    this.limit.hidden = true;
+    this.summary = div("run-summary");
+    this.summary.hidden = true;
+    this.problems = document.createElement("ul");
+    this.problems.className = "diagnostics";
+    this.problems.hidden = true;
+    this.timelines = div("run-timelines");
+    const consoleHost = div("run-console", { role: "log", tabindex: "0", "aria-label": "Program output" });
+    this.console = new Console(consoleHost);
+    status.append(this.phase, this.elapsed);
+    panel.append(status, this.limit, this.summary, this.problems, this.timelines, consoleHost);
+    const panes = this.pane.closest(".panes");
+    (panes || this.pane).after(panel);
+    this.panel = panel;
+  }
+
+  setPhase(phase, text) {
+    this.panel.dataset.phase = phase;
+    this.phase.textContent = text;
+  }
+
+  update() {
+    const running = Boolean(this.session);
+    const v = this.active();
+    const editing = Boolean(v && v.editor);
+    // A disabled button drops keyboard focus; hand it between Run and Cancel instead.
+    const focused = document.activeElement;
+    this.runButton.disabled = running;
+    this.cancelButton.disabled = !running;
+    if (running && focused === this.runButton) this.cancelButton.focus();
+    if (!running && focused === this.cancelButton) this.runButton.focus();
+    this.compareButton.disabled = running;
+    this.editButton.hidden = editing;
+    this.resetButton.hidden = !editing;
+    this.shareButton.hidden = !editing;
+    this.runButton.lastChild.textContent = editing ? "Run my code" : "Run";
+    this.pane.classList.toggle("is-editing", editing);
+  }
+
+  // ---------- running ----------
+
+  run() {
+    if (this.session) return;
+    this.start([this.active()]);
+  }
+
+  compare() {
+    if (this.session || this.variants.length < 2) return;
+    this.start(this.variants);
+  }
+
+  cancel() {
+    const session = this.session;
+    if (!session || session.cancelled) return;
+    session.cancelled = true;
+    this.setPhase("cancelling", "Cancelling…");
+    if (session.handle) session.handle.cancel();
+  }
+
+  async start(variants) {
+    const comparing = variants.length > 1;
+    const session = { cancelled: false, handle: null, recordings: [], comparing };
+    this.session = session;
+    this.panel.hidden = false;
+    this.panel.classList.toggle("is-comparing", comparing);
+    this.console.clear();
+    this.timelines.replaceChildren();
+    this.blocks = [];
+    this.limit.hidden = true;
+    this.limit.replaceChildren();
+    this.summary.hidden = true;
+    this.problems.hidden = true;
+    this.problems.replaceChildren();
+    this.update();
+    this.animate();
+
+    const results = [];
+    for (const variant of variants) {
+      if (session.cancelled) break;
+      const recording = new Recording(variant.label);
+      session.recordings.push(recording);
+      this.addBlock(recording, comparing);
+      if (comparing) this.console.heading(variant.label);
+      const result = await this.runOne(variant, recording, session, comparing);
+      results.push({ variant, recording, ...result });
+      if (!result.ok) break;
+    }
+
+    this.session = null;
+    window.cancelAnimationFrame(this.frame);
+    this.redraw();
+    this.elapsed.textContent = "";
+    if (comparing && results.length === variants.length && results.every((r) => r.ok)) {
+      this.showComparison(results);
+    }
+    this.update();
+  }
+
+  runOne(variant, recording, session, comparing) {
+    return new Promise((resolve) => {
+      let source = variant.editor ? variant.editor.value() : null;
+      if (source === variant.bundled) source = null;
+      if (variant.editor) variant.editor.clearDiagnostics();
+      if (source !== null && new TextEncoder().encode(source).length > MAX_SEND_BYTES) {
+        this.showLimit("source-size", `The code is too large to send (more than ${MAX_SEND_BYTES / 1024} KiB).`);
+        this.setPhase("failed", "Not run: the code is too large.");
+        resolve({ ok: false });
+        return;
+      }
+      const prefix = comparing ? `${variant.label}: ` : "";
+      const request = { lesson: this.ctx.lesson, example: this.ctx.example, variant: variant.id };
+      if (source !== null) request.source = source;
+      const diagnostics = [];
+      let limitHit = false;
+      this.setPhase("connecting", `${prefix}Starting…`);
+      session.handle = this.ctx.connection.run(request, (event) => {
+        switch (event.type) {
+          case "queued":
+            this.setPhase("queued", `${prefix}Queued: position ${event.position}`);
+            break;
+          case "compiling":
+            this.setPhase("compiling", `${prefix}Compiling…`);
+            break;
+          case "diagnostic":
+            diagnostics.push(event);
+            break;
+          case "started":
+            recording.started();
+            if (!session.cancelled) this.setPhase("running", `${prefix}Running`);
+            break;
+          case "stdout":
+          case "stderr":
+            this.console.line(event);
+            recording.output(event);
+            break;
+          case "span-start":
+            recording.spanStart(event);
+            break;
+          case "span-end":
+            recording.spanEnd(event);
+            break;
+          case "span":
+            recording.spanStart(event);
+            recording.spanEnd(event);
+            break;
+          case "limit":
+            limitHit = true;
+            this.showLimit(event.kind, event.message);
+            break;
+          case "exit": {
+            recording.finish(event.wallMs);
+            const block = this.blocks.find((b) => b.recording === recording);
+            if (block) block.total.textContent = seconds(event.wallMs, 2);
+            const took = `${Math.round(event.wallMs)} ms`;
+            const cpu = typeof event.cpuMs === "number" && event.cpuMs > 0 ? ` · CPU ${Math.round(event.cpuMs)} ms` : "";
+            if (session.cancelled) this.setPhase("cancelled", `${prefix}Cancelled after ${seconds(event.wallMs, 1)}`);
+            else if (limitHit) this.setPhase("stopped", `${prefix}Stopped by a limit after ${took}`);
+            else if (event.code === 0) this.setPhase("finished", `${prefix}Finished in ${took} · exit code 0${cpu}`);
+            else this.setPhase("failed", `${prefix}Finished in ${took} · exit code ${event.code}${cpu}`);
+            resolve({ ok: event.code === 0 && !session.cancelled && !limitHit, wallMs: event.wallMs });
+            break;
+          }
+          case "error":
+            recording.finish(recording.now());
+            if (diagnostics.length) this.showDiagnostics(variant, diagnostics);
+            if (session.cancelled || event.message === "Cancelled.") {
+              this.setPhase("cancelled", `${prefix}Cancelled`);
+            } else if (diagnostics.some((d) => d.severity !== "warning")) {
+              const n = diagnostics.filter((d) => d.severity !== "warning").length;
+              this.setPhase("failed", `${prefix}Did not compile: ${n} error${n === 1 ? "" : "s"}`);
+            } else {
+              this.setPhase(limitHit ? "stopped" : "error", `${prefix}${event.message}`);
+            }
+            resolve({ ok: false });
+            break;
+          default:
+            break;
+        }
+      });
+    });
+  }
+
+  showLimit(kind, message) {
+    const item = document.createElement("p");
+    item.className = `limit is-${kind}`;
+    const strong = document.createElement("strong");
+    strong.textContent = "Limit reached. ";
+    item.append(strong, document.createTextNode(message));
+    this.limit.appendChild(item);
+    this.limit.hidden = false;
+  }
+
+  showDiagnostics(variant, diagnostics) {
+    if (variant.editor) {
+      variant.editor.showDiagnostics(diagnostics);
+      return;
+    }
+    for (const d of diagnostics) {
+      const item = document.createElement("li");
+      item.className = `diagnostic is-${d.severity === "warning" ? "warning" : "error"}`;
+      item.textContent = `Line ${d.line}, column ${d.column}: ${d.message}`;
+      this.problems.appendChild(item);
+    }
+    this.problems.hidden = false;
+  }
+
+  showComparison(results) {
+    const slowest = results.reduce((a, b) => (b.wallMs > a.wallMs ? b : a));
+    const fastest = results.reduce((a, b) => (b.wallMs < a.wallMs ? b : a));
+    const times = results.map((r) => seconds(r.wallMs, 2)).join(" vs ");
+    const ratio = slowest.wallMs / Math.max(fastest.wallMs, 0.001);
+    this.summary.replaceChildren();
+    const head = document.createElement("strong");
+    head.textContent = `${times}: `;
+    const verdict =
+      ratio >= 1.05
+        ? `${fastest.variant.label} is ${ratio.toFixed(1)}× faster than ${slowest.variant.label}.`
+        : "about the same.";
+    this.summary.append(head, document.createTextNode(verdict));
+    this.summary.hidden = false;
+    this.setPhase("finished", `Compared ${results.length} variants`);
+  }
+
+  // ---------- drawing ----------
+
+  addBlock(recording, comparing) {
+    const figure = document.createElement("figure");
+    figure.className = "timeline-block";
+    const caption = document.createElement("figcaption");
+    const name = document.createElement("span");
+    name.className = "timeline-label";
+    name.textContent = comparing ? recording.label : "Timeline";
+    const total = document.createElement("span");
+    total.className = "run-total";
+    caption.append(name, total);
+    const host = div("timeline-host");
+    figure.append(caption, host);
+    this.timelines.appendChild(figure);
+    this.blocks.push({ recording, host, total });
+  }
+
+  domain() {
+    let longest = 0;
+    for (const block of this.blocks) longest = Math.max(longest, block.recording.now());
+    return niceDomain(longest);
+  }
+
+  redraw() {
+    if (this.panel.hidden) return;
+    const domain = this.domain();
+    for (const block of this.blocks) draw(block.host, block.recording, domain);
+  }
+
+  animate() {
+    const tick = () => {
+      if (!this.session) return;
+      this.redraw();
+      const live = this.session.recordings.at(-1);
+      if (live && live.startedAt !== null && live.total === null) {
+        this.elapsed.textContent = seconds(live.now(), 1);
+      }
+      this.frame = window.requestAnimationFrame(tick);
+    };
+    this.frame = window.requestAnimationFrame(tick);
+  }
+
+  // ---------- editing and sharing ----------
+
+  async edit(source = null) {
+    const v = this.active();
+    if (v.editor) {
+      if (source !== null) v.editor.setValue(source);
+      v.editor.focus();
+      return;
+    }
+    this.editButton.disabled = true;
+    this.editButton.textContent = "Loading…";
+    try {
+      v.editor = await Editor.open(v.pre, source ?? v.bundled, {
+        base: this.ctx.base,
+        label: `Java code: ${v.label}`,
+      });
+      v.editor.onChange(() => this.update());
+      v.editor.focus();
+    } catch {
+      this.panel.hidden = false;
+      this.setPhase("error", "The editor could not be loaded. Check your connection and try again.");
+    } finally {
+      this.editButton.disabled = false;
+      this.editButton.textContent = "Edit";
+      this.update();
+    }
+  }
+
+  reset() {
+    const v = this.active();
+    if (!v.editor) return;
+    v.editor.close();
+    v.editor = null;
+    if (location.hash.startsWith(`#edit/${encodeURIComponent(this.ctx.example)}/`)) {
+      history.replaceState(null, "", location.pathname + location.search);
+    }
+    this.update();
+    this.editButton.focus();
+  }
+
+  async share() {
+    const v = this.active();
+    const source = v.editor ? v.editor.value() : v.bundled;
+    const url = await share.link(this.ctx.example, v.id, source);
+    history.replaceState(null, "", url);
+    let copied = false;
+    try {
+      if (navigator.clipboard && window.isSecureContext) {
+        await navigator.clipboard.writeText(url);
+        copied = true;
+      }
+    } catch {
+      copied = false;
+    }
+    this.shareStatus.textContent = copied ? "Link copied" : "Link is in the address bar";
+    window.setTimeout(() => {
+      this.shareStatus.textContent = "";
+    }, 2500);
+  }
+
+  /** Opens a shared edit: the right variant's tab, in the editor, scrolled into view. */
+  async restore(variantId, source) {
+    const v = this.variants.find((x) => x.id === variantId);
+    if (!v) return;
+    const tab = this.pane.querySelector(`[role="tab"][data-variant="${CSS.escape(variantId)}"]`);
+    if (tab) tab.click();
+    await this.edit(source);
+    this.pane.scrollIntoView({ block: "center" });
+    this.shareStatus.textContent = "Showing shared code. Reset puts back the lesson's.";
+  }
+}
