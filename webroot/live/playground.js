@@ -10,6 +10,7 @@ export function start() {
   const panes = Array.from(document.querySelectorAll(".pane[data-runnable]"));
   if (!article || panes.length === 0) return;
   const base = document.documentElement.dataset.base || "";
+  const maxSource = Number(document.documentElement.dataset.maxSource) || 64 * 1024;
   const connection = new Connection(socketUrl(base));
   connection.connect();
 
@@ -17,7 +18,7 @@ export function start() {
   for (const pane of panes) {
     const example = pane.closest(".panes")?.dataset.example;
     if (!example) continue;
-    byExample.set(example, new RunPane(pane, { connection, lesson: article.dataset.lesson, example, base }));
+    byExample.set(example, new RunPane(pane, { connection, lesson: article.dataset.lesson, example, base, maxSource }));
   }
 
   const restore = async () => {

@@ -10,8 +10,6 @@ import { Editor } from "./editor.js";
 import * as share from "./share.js";
 import { Recording, draw, niceDomain, seconds } from "./timeline.js";
 
-// Well above any limit a server sets by default; only stops what could never be sent.
-const MAX_SEND_BYTES = 384 * 1024;
 
 function button(label, className, title = "") {
   const b = document.createElement("button");
@@ -34,7 +32,8 @@ const isMac = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent |
 export class RunPane {
   /**
    * @param {HTMLElement} pane the Java .pane
-   * @param {{connection: import("./socket.js").Connection, lesson: string, example: string, base: string}} ctx
+   * @param {{connection: import("./socket.js").Connection, lesson: string, example: string,
+   *   base: string, maxSource: number}} ctx
    */
   constructor(pane, ctx) {
     this.pane = pane;
@@ -91,12 +90,18 @@ export class RunPane {
     this.offline.className = "run-offline";
     this.offline.textContent = "Reconnecting…";
     this.offline.hidden = true;
+    // The phase, next to the Run button: on a phone the panel is far below, after every pane.
+    this.jump = document.createElement("a");
+    this.jump.className = "run-jump";
+    this.jump.href = `#${this.ctx.example}-run`;
+    this.jump.hidden = true;
+    this.jump.setAttribute("aria-label", "Go to the output");
     this.shareStatus = document.createElement("span");
     this.shareStatus.className = "share-status";
     this.shareStatus.setAttribute("role", "status");
     bar.append(this.runButton, this.cancelButton, this.editButton, this.resetButton, this.shareButton);
     if (this.variants.length > 1) bar.append(this.compareButton);
-    bar.append(hint, this.offline, this.shareStatus);
+    bar.append(this.jump, hint, this.offline, this.shareStatus);
 
     this.runButton.addEventListener("click", () => this.run());
     this.cancelButton.addEventListener("click", () => this.cancel());
@@ -115,6 +120,8 @@ export class RunPane {
   buildPanel() {
     const panel = document.createElement("section");
     panel.className = "run-panel";
+    panel.id = `${this.ctx.example}-run`;
+    panel.tabIndex = -1;
     panel.setAttribute("aria-label", "Java run");
     panel.hidden = true;
     const status = div("run-status");
@@ -140,6 +147,9 @@ export class RunPane {
   setPhase(phase, text) {
     this.panel.dataset.phase = phase;
     this.phase.textContent = text;
+    this.jump.dataset.phase = phase;
+    this.jump.textContent = `${text} ↓`;
+    this.jump.hidden = false;
   }
 
   update() {
@@ -224,8 +234,11 @@ export class RunPane {
       let source = variant.editor ? variant.editor.value() : null;
       if (source === variant.bundled) source = null;
       if (variant.editor) variant.editor.clearDiagnostics();
-      if (source !== null && new TextEncoder().encode(source).length > MAX_SEND_BYTES) {
-        this.showLimit("source-size", `The code is too large to send (more than ${MAX_SEND_BYTES / 1024} KiB).`);
+      const size = source === null ? 0 : new TextEncoder().encode(source).length;
+      if (size > this.ctx.maxSource) {
+        // The server would say the same; saying it here also keeps a huge edit off the socket.
+        const message = `The code is ${Math.ceil(size / 1024)} KiB; the most this playground compiles is ${Math.floor(this.ctx.maxSource / 1024)} KiB.`;
+        this.showLimit("source-size", message);
         this.setPhase("failed", "Not run: the code is too large.");
         resolve({ ok: false });
         return;

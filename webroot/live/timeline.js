@@ -117,7 +117,7 @@ function tickStep(domain, count) {
 /** The end of the axis: a little past `ms`, on a round value, and never less than 100 ms. */
 export function niceDomain(ms) {
   const target = Math.max(ms, 100) * 1.04;
-  const step = tickStep(target, 5);
+  const step = tickStep(target, 8);
   return Math.ceil(target / step) * step;
 }
 

@@ -87,7 +87,10 @@ public final class Playground {
     var current = new AtomicReference<Site>();
     String version = Version.current();
     String assetVersion = Assets.version(version);
-    var renderer = new SiteRenderer(new SiteOptions(config.basePath(), assetVersion, config.dev()));
+    var renderer =
+        new SiteRenderer(
+            new SiteOptions(
+                config.basePath(), assetVersion, config.dev(), config.limits().sourceBytes()));
     Path root = config.snippetsDir().orElseGet(Bundled::snippets);
     var runner = new AtomicReference<Runner>();
 

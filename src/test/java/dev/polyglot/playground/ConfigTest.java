@@ -65,11 +65,24 @@ class ConfigTest {
         "--base-path|/a b|base path must look like",
         "--base-path|/../etc|base path must look like",
         "--colour|red|unknown option '--colour'",
+        "--allowed-origins|docs.example.org|an allowed origin looks like",
+        "--allowed-origins|https://example.org/docs|an allowed origin looks like",
       })
   void badSettingsAreRefusedWithAClearMessage(String flag, String value, String message) {
     assertThatThrownBy(() -> Config.parse(List.of(flag, value), Map.of()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(message);
+  }
+
+  @Test
+  void allowedOriginsAreReadAsBrowsersSendThem() {
+    Config config =
+        Config.parse(
+            List.of(),
+            Map.of("ALLOWED_ORIGINS", " https://Docs.Example.org/ , http://localhost:3000,, *"));
+    assertThat(config.allowedOrigins())
+        .containsExactly("https://docs.example.org", "http://localhost:3000", "*");
+    assertThat(Config.defaults().allowedOrigins()).isEmpty();
   }
 
   @Test
