@@ -391,8 +391,16 @@ function run(step) {
   }
 }
 
+// The embed docs show snippets with this server's own address in them.
+function fillOrigin() {
+  for (const code of document.querySelectorAll("[data-fill-origin]")) {
+    code.textContent = code.textContent.replaceAll("https://playground.example.org", location.origin);
+  }
+}
+
 function start() {
   document.documentElement.classList.add("js");
+  run(fillOrigin);
   run(initTheme);
   run(initTabs);
   run(initLanguages);

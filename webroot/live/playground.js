@@ -11,6 +11,10 @@ export function start() {
   if (!article || panes.length === 0) return;
   const base = document.documentElement.dataset.base || "";
   const maxSource = Number(document.documentElement.dataset.maxSource) || 64 * 1024;
+  // A widget shares links to the lesson page it comes from, not to itself.
+  const embedded = document.documentElement.classList.contains("embed-frame");
+  const canonical = document.querySelector('link[rel="canonical"]');
+  const page = embedded && canonical ? new URL(canonical.getAttribute("href"), location.href).href : location.href;
   const connection = new Connection(socketUrl(base));
   connection.connect();
 
@@ -18,7 +22,7 @@ export function start() {
   for (const pane of panes) {
     const example = pane.closest(".panes")?.dataset.example;
     if (!example) continue;
-    byExample.set(example, new RunPane(pane, { connection, lesson: article.dataset.lesson, example, base, maxSource }));
+    byExample.set(example, new RunPane(pane, { connection, lesson: article.dataset.lesson, example, base, maxSource, page, embedded }));
   }
 
   const restore = async () => {

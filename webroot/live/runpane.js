@@ -33,7 +33,7 @@ export class RunPane {
   /**
    * @param {HTMLElement} pane the Java .pane
    * @param {{connection: import("./socket.js").Connection, lesson: string, example: string,
-   *   base: string, maxSource: number}} ctx
+   *   base: string, maxSource: number, page: string, embedded: boolean}} ctx
    */
   constructor(pane, ctx) {
     this.pane = pane;
@@ -443,8 +443,9 @@ export class RunPane {
   async share() {
     const v = this.active();
     const source = v.editor ? v.editor.value() : v.bundled;
-    const url = await share.link(this.ctx.example, v.id, source);
-    history.replaceState(null, "", url);
+    const url = await share.link(this.ctx.example, v.id, source, this.ctx.page);
+    // In a widget the link is to the lesson page; only there does it belong in the address bar.
+    if (!this.ctx.embedded) history.replaceState(null, "", url);
     let copied = false;
     try {
       if (navigator.clipboard && window.isSecureContext) {
@@ -454,7 +455,8 @@ export class RunPane {
     } catch {
       copied = false;
     }
-    this.shareStatus.textContent = copied ? "Link copied" : "Link is in the address bar";
+    if (!copied && this.ctx.embedded) window.open(url, "_blank", "noopener");
+    this.shareStatus.textContent = copied ? "Link copied" : this.ctx.embedded ? "Opened in a new tab" : "Link is in the address bar";
     window.setTimeout(() => {
       this.shareStatus.textContent = "";
     }, 2500);

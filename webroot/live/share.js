@@ -41,8 +41,9 @@ export async function decode(payload) {
   return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
 }
 
-export async function link(example, variant, source) {
-  const url = new URL(location.href);
+/** A link to `page` (by default this one) that opens `source` in the example's variant. */
+export async function link(example, variant, source, page = location.href) {
+  const url = new URL(page, location.href);
   url.hash = `${PREFIX.slice(1)}${encodeURIComponent(example)}/${encodeURIComponent(variant)}/${await encode(source)}`;
   return url.toString();
 }

@@ -17,6 +17,8 @@ final class Assets {
   /** Every file under webroot/; AssetsTest keeps this list complete. */
   static final List<String> LINKED =
       List.of(
+          "embed.js",
+          "embed-options.js",
           "favicon.svg",
           "site.css",
           "site.js",

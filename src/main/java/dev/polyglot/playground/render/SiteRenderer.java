@@ -55,7 +55,18 @@ public final class SiteRenderer {
       pages.put(
           "/api/lessons/" + lesson.id(),
           Page.of(200, Page.JSON, ApiDocuments.lesson(lesson).encode(), lesson.updated()));
+      for (Example example : lesson.examples()) {
+        pages.put(
+            embedPath(lesson, example),
+            Page.of(
+                200,
+                Page.HTML,
+                templates.embed(embedModel(course, lesson, example)),
+                lesson.updated()));
+      }
     }
+    pages.put(
+        "/embed", Page.of(200, Page.HTML, templates.embedDocs(embedDocsModel(course)), updated));
     return new Site(
         course,
         loaded.problems(),
@@ -78,6 +89,42 @@ public final class SiteRenderer {
 
   private String lessonPath(Lesson lesson) {
     return "/lessons/" + lesson.id();
+  }
+
+  /** The widget page for one example; the query options are applied in the browser. */
+  public static String embedPath(Lesson lesson, Example example) {
+    return "/embed/" + lesson.id() + "/" + example.id();
+  }
+
+  private Map<String, Object> embedModel(Course course, Lesson lesson, Example example) {
+    Map<String, Object> model = common(course, example.title(), embedPath(lesson, example));
+    model.put(
+        "lesson",
+        new LessonView(
+            lesson.id(),
+            lesson.title(),
+            lesson.summary(),
+            "",
+            new TrackRef(lesson.track().id(), lesson.track().title()),
+            LanguageView.of(lesson.from()),
+            LanguageView.of(lesson.to()),
+            List.of()));
+    model.put("example", example(example, paneOrder(lesson)));
+    model.put("lessonUrl", options.basePath() + lessonPath(lesson));
+    return model;
+  }
+
+  /** The docs page for embedders, with a real example to copy from. */
+  private Map<String, Object> embedDocsModel(Course course) {
+    Map<String, Object> model = common(course, "Embed in your docs", "/embed");
+    course.lessons().stream()
+        .flatMap(l ->
+            l.examples().stream()
+                .filter(e -> e.variants(Language.JAVA).size() > 1)
+                .map(e -> Map.of("lesson", l.id(), "example", e.id(), "title", e.title())))
+        .findFirst()
+        .ifPresent(sample -> model.put("sample", sample));
+    return model;
   }
 
   private Map<String, Object> common(Course course, String pageTitle, String path) {

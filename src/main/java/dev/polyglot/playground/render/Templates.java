@@ -18,6 +18,8 @@ final class Templates {
   private final Template index;
   private final Template lesson;
   private final Template error;
+  private final Template embed;
+  private final Template embedDocs;
 
   Templates() {
     var handlebars = new Handlebars(new ClassPathTemplateLoader("/templates", ".hbs"));
@@ -25,6 +27,16 @@ final class Templates {
     this.index = compile(handlebars, "index");
     this.lesson = compile(handlebars, "lesson");
     this.error = compile(handlebars, "error");
+    this.embed = compile(handlebars, "embed");
+    this.embedDocs = compile(handlebars, "embed-docs");
+  }
+
+  String embed(Map<String, Object> model) {
+    return apply(embed, model);
+  }
+
+  String embedDocs(Map<String, Object> model) {
+    return apply(embedDocs, model);
   }
 
   String index(Map<String, Object> model) {

@@ -8,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 
 /**
  * Sends a pre-rendered {@link Page}: conditional requests answered with 304, gzip bytes when the
@@ -37,7 +38,25 @@ final class Pages {
 
   private Pages() {}
 
+  /**
+   * The policy for widget pages: the same, except that the site itself and the allowed origins may
+   * frame them ({@code *} in the list lets any site).
+   */
+  static CharSequence embedCsp(List<String> allowedOrigins) {
+    String ancestors =
+        allowedOrigins.contains("*") ? "*" : String.join(" ", allowedOrigins).strip();
+    String policy =
+        CSP.replace(
+            "frame-ancestors 'none'",
+            "frame-ancestors " + (ancestors.equals("*") ? "*" : ("'self' " + ancestors).strip()));
+    return HttpHeaders.createOptimized(policy);
+  }
+
   static void send(RoutingContext ctx, Page page) {
+    send(ctx, page, CSP_VALUE);
+  }
+
+  static void send(RoutingContext ctx, Page page, CharSequence csp) {
     HttpServerRequest request = ctx.request();
     var response = ctx.response();
     MultiMap headers = response.headers();
@@ -49,7 +68,7 @@ final class Pages {
         .set(HttpHeaders.VARY, ACCEPT_ENCODING)
         .set(NOSNIFF_NAME, NOSNIFF);
     if (page.contentType().equals(Page.HTML)) {
-      headers.set(CSP_NAME, CSP_VALUE).set(REFERRER_NAME, REFERRER);
+      headers.set(CSP_NAME, csp).set(REFERRER_NAME, REFERRER);
     } else {
       headers.set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, ANY);
     }

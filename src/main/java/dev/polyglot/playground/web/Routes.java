@@ -56,6 +56,17 @@ public final class Routes {
     get(site, "/api/lessons").handler(ctx -> serve(ctx, current.get(), "/api/lessons"));
     get(site, "/api/lessons/:id")
         .handler(ctx -> serve(ctx, current.get(), "/api/lessons/" + ctx.pathParam("id")));
+    CharSequence embedCsp = Pages.embedCsp(services.allowedOrigins());
+    get(site, "/embed").handler(ctx -> serve(ctx, current.get(), "/embed"));
+    get(site, "/embed/:lesson/:example")
+        .handler(ctx -> {
+          String path = "/embed/" + ctx.pathParam("lesson") + "/" + ctx.pathParam("example");
+          current
+              .get()
+              .page(path)
+              .ifPresentOrElse(page -> Pages.send(ctx, page, embedCsp), () -> ctx.fail(404));
+        });
+    get(site, "/oembed").handler(new OEmbed(current, services.basePath())::handle);
     get(site, "/health")
         .handler(
             new Health(current, services.runner(), services.version(), services.dev())::handle);
