@@ -3,7 +3,7 @@
 
 import { RunPane } from "./runpane.js";
 import * as share from "./share.js";
-import { Connection, socketUrl } from "./socket.js";
+import { pageConnection } from "./socket.js";
 
 export function start() {
   const article = document.querySelector("article.lesson[data-lesson]");
@@ -15,8 +15,7 @@ export function start() {
   const embedded = document.documentElement.classList.contains("embed-frame");
   const canonical = document.querySelector('link[rel="canonical"]');
   const page = embedded && canonical ? new URL(canonical.getAttribute("href"), location.href).href : location.href;
-  const connection = new Connection(socketUrl(base));
-  connection.connect();
+  const connection = pageConnection(base, new URL("./socket-worker.js", import.meta.url));
 
   const byExample = new Map();
   for (const pane of panes) {

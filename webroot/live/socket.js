@@ -25,10 +25,13 @@ export class Connection {
     const soon = () => {
       if (this.state === "closed") this.connectNow();
     };
-    window.addEventListener("online", soon);
-    document.addEventListener("visibilitychange", () => {
-      if (document.visibilityState === "visible") soon();
-    });
+    // Also runs inside a SharedWorker, which has neither a window nor a document.
+    globalThis.addEventListener("online", soon);
+    if (typeof document !== "undefined") {
+      document.addEventListener("visibilitychange", () => {
+        if (document.visibilityState === "visible") soon();
+      });
+    }
   }
 
   /** Calls fn(state) now and whenever the state changes: "connecting", "open" or "closed". */
@@ -50,7 +53,7 @@ export class Connection {
   }
 
   connectNow() {
-    window.clearTimeout(this.retryTimer);
+    clearTimeout(this.retryTimer);
     if (this.socket && this.socket.readyState <= WebSocket.OPEN) return;
     this.setState("connecting");
     let socket;
@@ -72,8 +75,8 @@ export class Connection {
     socket.addEventListener("close", () => {
       if (this.socket !== socket) return;
       this.socket = null;
-      window.clearTimeout(this.pingTimer);
-      window.clearTimeout(this.pongTimer);
+      clearTimeout(this.pingTimer);
+      clearTimeout(this.pongTimer);
       this.setState("closed");
       this.dropInFlight();
       this.retry();
@@ -84,17 +87,17 @@ export class Connection {
     // Backoff with jitter, so a restarted server is not met by every reader at once.
     const delay = Math.min(MAX_BACKOFF_MS, 500 * 2 ** this.attempt) * (0.75 + Math.random() / 2);
     this.attempt += 1;
-    window.clearTimeout(this.retryTimer);
-    this.retryTimer = window.setTimeout(() => this.connectNow(), delay);
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => this.connectNow(), delay);
   }
 
   schedulePing() {
-    window.clearTimeout(this.pingTimer);
-    this.pingTimer = window.setTimeout(() => {
+    clearTimeout(this.pingTimer);
+    this.pingTimer = setTimeout(() => {
       if (!this.socket || this.socket.readyState !== WebSocket.OPEN) return;
       this.transmit({ type: "ping" });
       // A half-open connection (a sleeping laptop, a dropped proxy) never says it closed.
-      this.pongTimer = window.setTimeout(() => this.socket && this.socket.close(), PONG_WITHIN_MS);
+      this.pongTimer = setTimeout(() => this.socket && this.socket.close(), PONG_WITHIN_MS);
     }, PING_EVERY_MS);
   }
 
@@ -144,7 +147,7 @@ export class Connection {
     }
     if (!event || typeof event !== "object") return;
     // Any message proves the connection is alive.
-    window.clearTimeout(this.pongTimer);
+    clearTimeout(this.pongTimer);
     this.schedulePing();
     if (event.type === "pong") return;
     const handler = typeof event.id === "string" ? this.handlers.get(event.id) : undefined;
@@ -179,4 +182,66 @@ export class Connection {
 export function socketUrl(base) {
   const scheme = location.protocol === "https:" ? "wss:" : "ws:";
   return `${scheme}//${location.host}${base}/ws`;
+}
+
+/**
+ * The connection for this page: one WebSocket shared, through a SharedWorker, by every widget and
+ * page of this playground open in the browser (several widgets on one docs page share it). Where
+ * SharedWorker is missing (Chrome on Android), the page opens its own.
+ */
+export function pageConnection(base, workerUrl) {
+  const url = socketUrl(base);
+  if (typeof SharedWorker === "function") {
+    try {
+      return new SharedConnection(new SharedWorker(workerUrl, { type: "module", name: `polyglot-playground ${url}` }), url);
+    } catch {
+      /* blocked (a sandboxed frame, say): fall through */
+    }
+  }
+  const connection = new Connection(url);
+  connection.connect();
+  return connection;
+}
+
+/** The same interface as Connection, over a port to the worker that holds the real one. */
+export class SharedConnection {
+  constructor(worker, url) {
+    this.port = worker.port;
+    this.handlers = new Map();
+    this.listeners = new Set();
+    this.state = "connecting";
+    this.nextId = 1;
+    this.prefix = `${Math.random().toString(36).slice(2, 8)}-`;
+    this.port.onmessage = (message) => {
+      const data = message.data;
+      if (data.op === "state") {
+        this.state = data.state;
+        for (const fn of this.listeners) fn(data.state);
+      } else if (data.op === "event") {
+        const handler = this.handlers.get(data.id);
+        if (!handler) return;
+        if (data.event.type === "exit" || data.event.type === "error") this.handlers.delete(data.id);
+        handler(data.event);
+      }
+    };
+    this.port.start();
+    this.port.postMessage({ op: "open", url });
+    // Runs of a page that goes away are cancelled, as when its own socket would close.
+    globalThis.addEventListener("pagehide", () => this.port.postMessage({ op: "bye" }));
+  }
+
+  connect() {}
+
+  onState(fn) {
+    this.listeners.add(fn);
+    fn(this.state);
+    return () => this.listeners.delete(fn);
+  }
+
+  run(request, onEvent) {
+    const id = `${this.prefix}${this.nextId++}`;
+    this.handlers.set(id, onEvent);
+    this.port.postMessage({ op: "run", id, request });
+    return { id, cancel: () => this.port.postMessage({ op: "cancel", id }) };
+  }
 }

@@ -29,6 +29,7 @@ final class Assets {
           "live/runpane.js",
           "live/share.js",
           "live/socket.js",
+          "live/socket-worker.js",
           "live/timeline.js");
 
   private Assets() {}

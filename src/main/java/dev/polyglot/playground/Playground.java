@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -111,7 +112,8 @@ public final class Playground {
                     registry,
                     scheduler,
                     config.limits(),
-                    config.allowedOrigins()),
+                    config.allowedOrigins(),
+                    new AtomicLong()),
                 config))
         .map(port -> {
           if (config.dev()) {

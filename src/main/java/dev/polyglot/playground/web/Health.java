@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -16,13 +17,15 @@ final class Health {
   private final Runner runner;
   private final String version;
   private final boolean dev;
+  private final LongSupplier sockets;
   private final Instant started = Instant.now();
 
-  Health(Supplier<Site> site, Runner runner, String version, boolean dev) {
+  Health(Supplier<Site> site, Runner runner, String version, boolean dev, LongSupplier sockets) {
     this.site = site;
     this.runner = runner;
     this.version = version;
     this.dev = dev;
+    this.sockets = sockets;
   }
 
   void handle(RoutingContext ctx) {
@@ -40,7 +43,8 @@ final class Health {
                     .put("examples", current.course().exampleCount())
                     .put("problems", current.problems().size())
                     .put("loadedAt", current.loadedAt().toString()))
-            .put("runs", runner.status());
+            .put("runs", runner.status())
+            .put("webSockets", sockets.getAsLong());
     ctx.response()
         .putHeader("Content-Type", "application/json; charset=utf-8")
         .putHeader("Cache-Control", "no-store")

@@ -15,6 +15,7 @@ import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.lang.System.Logger.Level;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -38,7 +39,8 @@ public final class Routes {
       PrometheusMeterRegistry registry,
       Runner runner,
       Limits limits,
-      List<String> allowedOrigins) {
+      List<String> allowedOrigins,
+      AtomicLong openSockets) {
     /** The largest run request a client may send: a source at the limit, JSON-escaped. */
     public int maxRequestBytes() {
       // JSON escaping can make a source of N bytes up to six times larger on the wire.
@@ -69,7 +71,13 @@ public final class Routes {
     get(site, "/oembed").handler(new OEmbed(current, services.basePath())::handle);
     get(site, "/health")
         .handler(
-            new Health(current, services.runner(), services.version(), services.dev())::handle);
+            new Health(
+                    current,
+                    services.runner(),
+                    services.version(),
+                    services.dev(),
+                    services.openSockets()::get)
+                ::handle);
     site.post("/api/run")
         .handler(BodyHandler.create(false).setBodyLimit(services.maxRequestBytes()))
         .handler(new RunApi(current, services.runner(), services.limits())::handle);
@@ -79,7 +87,8 @@ public final class Routes {
             current,
             services.runner(),
             services.limits(),
-            new Origins(services.allowedOrigins()));
+            new Origins(services.allowedOrigins()),
+            services.openSockets());
     get(site, "/ws").handler(socket::handle);
     get(site, "/metrics").handler(PrometheusScrapingHandler.create(services.registry()));
     // Pages link assets under a content hash, so those may be cached for a year; modules import

@@ -11,6 +11,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.lang.System.Logger.Level;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -31,12 +32,20 @@ final class RunSocket {
   private final Limits limits;
   private final Origins origins;
   private final Set<SocketSession> sessions = new HashSet<>();
+  private final AtomicLong open;
 
-  RunSocket(Vertx vertx, Supplier<Site> site, Runner runner, Limits limits, Origins origins) {
+  RunSocket(
+      Vertx vertx,
+      Supplier<Site> site,
+      Runner runner,
+      Limits limits,
+      Origins origins,
+      AtomicLong open) {
     this.site = site;
     this.runner = runner;
     this.limits = limits;
     this.origins = origins;
+    this.open = open;
     vertx.setPeriodic(PING_EVERY_MS, PING_EVERY_MS, t -> pingAll());
   }
 
@@ -74,7 +83,9 @@ final class RunSocket {
   private void open(ServerWebSocket socket) {
     var session = new SocketSession(socket, site, runner, limits);
     sessions.add(session);
+    open.incrementAndGet();
     socket.closeHandler(v -> {
+      open.decrementAndGet();
       sessions.remove(session);
       session.closed();
     });

@@ -176,7 +176,7 @@ class EmbedBrowserIT {
   }
 
   @Test
-  void bothWidgetsRenderTheirLanguagesRunAndGrowWithTheirOutput() {
+  void bothWidgetsRenderTheirLanguagesRunAndGrowWithTheirOutput() throws Exception {
     var driver = browser.driver;
     driver.get(origin(allowedHost) + "/");
     assertThat(browser.js("return getComputedStyle(document.querySelector('h1')).fontSize"))
@@ -184,6 +184,16 @@ class EmbedBrowserIT {
     waiting(15).until(d -> !d.findElements(By.cssSelector("#by-script iframe")).isEmpty());
     runInside(driver.findElement(By.cssSelector("#by-script iframe")), List.of("python", "java"));
     runInside(driver.findElement(By.id("by-frame")), List.of("javascript", "java"));
+    // Two widgets, one WebSocket: they share it through a SharedWorker.
+    var health =
+        server
+            .get("/health")
+            .send()
+            .toCompletionStage()
+            .toCompletableFuture()
+            .get()
+            .bodyAsJsonObject();
+    assertThat(health.getLong("webSockets")).isEqualTo(1);
   }
 
   @Test
