@@ -7,6 +7,7 @@
 
 import { Console } from "./console.js";
 import { Editor } from "./editor.js";
+import { Replay } from "./replay.js";
 import * as share from "./share.js";
 import { Recording, draw, niceDomain, seconds } from "./timeline.js";
 
@@ -82,6 +83,12 @@ export class RunPane {
     this.resetButton = button("Reset", "reset-button", "Put back the lesson's code");
     this.shareButton = button("Share", "share-button", "Copy a link to your edited code");
     this.compareButton = button("Compare", "compare-button", "Run every variant and compare their timelines");
+    // In a widget, a recorded run plays back at once; Run then means a live run on the server.
+    this.replayButton = button("Replay", "replay-button", "Play back a recorded run of this code, at its real pace");
+    if (this.ctx.embedded) {
+      this.runButton.lastChild.textContent = "Run live";
+      this.runButton.title = `Run the Java code on the server now (${isMac ? "⌘" : "Ctrl"}+Enter)`;
+    }
     const hint = document.createElement("span");
     hint.className = "run-hint";
     hint.innerHTML = `<kbd>${isMac ? "⌘" : "Ctrl"}</kbd>+<kbd>Enter</kbd>`;
@@ -99,7 +106,9 @@ export class RunPane {
     this.shareStatus = document.createElement("span");
     this.shareStatus.className = "share-status";
     this.shareStatus.setAttribute("role", "status");
-    bar.append(this.runButton, this.cancelButton, this.editButton, this.resetButton, this.shareButton);
+    bar.append(this.runButton);
+    if (this.ctx.embedded) bar.append(this.replayButton);
+    bar.append(this.cancelButton, this.editButton, this.resetButton, this.shareButton);
     if (this.variants.length > 1) bar.append(this.compareButton);
     bar.append(this.jump, hint, this.offline, this.shareStatus);
 
@@ -109,6 +118,7 @@ export class RunPane {
     this.resetButton.addEventListener("click", () => this.reset());
     this.shareButton.addEventListener("click", () => this.share());
     this.compareButton.addEventListener("click", () => this.compare());
+    this.replayButton.addEventListener("click", () => this.replay());
 
     const tabs = this.pane.querySelector(".tabs");
     (tabs || this.pane.querySelector(".pane-head")).after(bar);
@@ -163,10 +173,12 @@ export class RunPane {
     if (running && focused === this.runButton) this.cancelButton.focus();
     if (!running && focused === this.cancelButton) this.runButton.focus();
     this.compareButton.disabled = running;
+    this.replayButton.disabled = running;
+    this.replayButton.hidden = editing; // only the lesson's own code has a recording
     this.editButton.hidden = editing;
     this.resetButton.hidden = !editing;
     this.shareButton.hidden = !editing;
-    this.runButton.lastChild.textContent = editing ? "Run my code" : "Run";
+    this.runButton.lastChild.textContent = editing ? "Run my code" : this.ctx.embedded ? "Run live" : "Run";
     this.pane.classList.toggle("is-editing", editing);
   }
 
@@ -175,6 +187,13 @@ export class RunPane {
   run() {
     if (this.session) return;
     this.start([this.active()]);
+  }
+
+  replay() {
+    if (this.session) return;
+    const v = this.active();
+    const path = [this.ctx.lesson, this.ctx.example, v.id].map(encodeURIComponent).join("/");
+    this.start([v], new Replay(`${this.ctx.base}/api/recordings/${path}`));
   }
 
   compare() {
@@ -190,8 +209,9 @@ export class RunPane {
     if (session.handle) session.handle.cancel();
   }
 
-  async start(variants) {
+  async start(variants, via = this.ctx.connection) {
     const comparing = variants.length > 1;
+    const replaying = via !== this.ctx.connection;
     const session = { cancelled: false, handle: null, recordings: [], comparing };
     this.session = session;
     this.panel.hidden = false;
@@ -214,7 +234,7 @@ export class RunPane {
       session.recordings.push(recording);
       this.addBlock(recording, comparing);
       if (comparing) this.console.heading(variant.label);
-      const result = await this.runOne(variant, recording, session, comparing);
+      const result = await this.runOne(variant, recording, session, comparing, via, replaying);
       results.push({ variant, recording, ...result });
       if (!result.ok) break;
     }
@@ -229,9 +249,9 @@ export class RunPane {
     this.update();
   }
 
-  runOne(variant, recording, session, comparing) {
+  runOne(variant, recording, session, comparing, via, replaying) {
     return new Promise((resolve) => {
-      let source = variant.editor ? variant.editor.value() : null;
+      let source = variant.editor && !replaying ? variant.editor.value() : null;
       if (source === variant.bundled) source = null;
       if (variant.editor) variant.editor.clearDiagnostics();
       const size = source === null ? 0 : new TextEncoder().encode(source).length;
@@ -248,8 +268,8 @@ export class RunPane {
       if (source !== null) request.source = source;
       const diagnostics = [];
       let limitHit = false;
-      this.setPhase("connecting", `${prefix}Starting…`);
-      session.handle = this.ctx.connection.run(request, (event) => {
+      this.setPhase("connecting", replaying ? "Loading the recorded run…" : `${prefix}Starting…`);
+      session.handle = via.run(request, (event) => {
         switch (event.type) {
           case "queued":
             this.setPhase("queued", `${prefix}Queued: position ${event.position}`);
@@ -262,7 +282,7 @@ export class RunPane {
             break;
           case "started":
             recording.started();
-            if (!session.cancelled) this.setPhase("running", `${prefix}Running`);
+            if (!session.cancelled) this.setPhase("running", replaying ? "Replaying a recorded run" : `${prefix}Running`);
             break;
           case "stdout":
           case "stderr":
@@ -291,6 +311,7 @@ export class RunPane {
             const cpu = typeof event.cpuMs === "number" && event.cpuMs > 0 ? ` · CPU ${Math.round(event.cpuMs)} ms` : "";
             if (session.cancelled) this.setPhase("cancelled", `${prefix}Cancelled after ${seconds(event.wallMs, 1)}`);
             else if (limitHit) this.setPhase("stopped", `${prefix}Stopped by a limit after ${took}`);
+            else if (event.replayed) this.setPhase("finished", `Replayed a recorded run: ${took} · exit code 0 · recorded ${new Date(event.replayed).toLocaleString()}`);
             else if (event.code === 0) this.setPhase("finished", `${prefix}Finished in ${took} · exit code 0${cpu}`);
             else this.setPhase("failed", `${prefix}Finished in ${took} · exit code ${event.code}${cpu}`);
             resolve({ ok: event.code === 0 && !session.cancelled && !limitHit, wallMs: event.wallMs });

@@ -26,6 +26,7 @@ final class Assets {
           "live/console.js",
           "live/editor.js",
           "live/playground.js",
+          "live/replay.js",
           "live/runpane.js",
           "live/share.js",
           "live/socket.js",

@@ -12,6 +12,7 @@ import dev.polyglot.playground.run.Scheduler;
 import dev.polyglot.playground.run.jvm.JvmRunner;
 import dev.polyglot.playground.run.jvm.RunSettings;
 import dev.polyglot.playground.web.HttpVerticle;
+import dev.polyglot.playground.web.Recordings;
 import dev.polyglot.playground.web.Routes;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -113,7 +114,9 @@ public final class Playground {
                     scheduler,
                     config.limits(),
                     config.allowedOrigins(),
-                    new AtomicLong()),
+                    new AtomicLong(),
+                    // One for all event loops, so each variant is recorded once.
+                    new Recordings(current::get, scheduler, config.limits())),
                 config))
         .map(port -> {
           if (config.dev()) {

@@ -40,7 +40,8 @@ public final class Routes {
       Runner runner,
       Limits limits,
       List<String> allowedOrigins,
-      AtomicLong openSockets) {
+      AtomicLong openSockets,
+      Recordings recordings) {
     /** The largest run request a client may send: a source at the limit, JSON-escaped. */
     public int maxRequestBytes() {
       // JSON escaping can make a source of N bytes up to six times larger on the wire.
@@ -68,6 +69,7 @@ public final class Routes {
               .page(path)
               .ifPresentOrElse(page -> Pages.send(ctx, page, embedCsp), () -> ctx.fail(404));
         });
+    get(site, "/api/recordings/:lesson/:example/:variant").handler(services.recordings()::handle);
     get(site, "/oembed").handler(new OEmbed(current, services.basePath())::handle);
     get(site, "/health")
         .handler(

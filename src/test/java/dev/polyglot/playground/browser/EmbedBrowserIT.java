@@ -197,6 +197,46 @@ class EmbedBrowserIT {
   }
 
   @Test
+  void aWidgetReplaysARecordedRunAtItsRealPace() {
+    var driver = browser.driver;
+    driver.get(origin(allowedHost) + "/");
+    waiting(15).until(d -> !d.findElements(By.cssSelector("#by-script iframe")).isEmpty());
+    driver.switchTo().frame(driver.findElement(By.cssSelector("#by-script iframe")));
+    try {
+      waiting(15).until(d -> !d.findElements(By.cssSelector(".replay-button")).isEmpty());
+      WebElement java = driver.findElement(By.cssSelector(".pane[data-runnable]"));
+      java.findElement(By.cssSelector("[role=tab][data-variant=concurrent]")).click();
+      assertThat(java.findElement(By.cssSelector(".run-button")).getText()).contains("Run live");
+      browser.js(
+          """
+          const panel = document.querySelector('.run-panel');
+          window.__phases = [];
+          new MutationObserver(() => window.__phases.push(panel.dataset.phase + ':'
+              + panel.querySelectorAll('.console-line').length))
+            .observe(panel, {subtree: true, childList: true, attributes: true});
+          """);
+      java.findElement(By.cssSelector(".replay-button")).click();
+      waiting(60)
+          .until(d ->
+              "finished"
+                  .equals(d.findElement(By.cssSelector(".run-panel")).getAttribute("data-phase")));
+      assertThat(driver.findElement(By.cssSelector(".run-phase")).getText())
+          .contains("Replayed a recorded run");
+      assertThat(driver.findElements(By.cssSelector(".console-text")))
+          .extracting(WebElement::getText)
+          .startsWith("concurrent, virtual threads:")
+          .hasSize(5);
+      assertThat(driver.findElements(By.cssSelector(".tl-bar"))).hasSize(3);
+      // Played out over time: the first line was on screen while the replay was still running.
+      @SuppressWarnings("unchecked")
+      List<String> phases = (List<String>) browser.js("return window.__phases");
+      assertThat(phases).contains("running:1");
+    } finally {
+      driver.switchTo().defaultContent();
+    }
+  }
+
+  @Test
   void aSiteThatIsNotAllowedCannotFrameAWidget() throws Exception {
     var driver = browser.driver;
     browser.consoleErrors(); // start from a clean log
