@@ -33,10 +33,30 @@ function loadCodeMirror(base) {
   return loading;
 }
 
+/** Makes the lesson's read-only lines ("3-5 9-9") uneditable, and shows them as such. */
+function lockLines(cm, ranges) {
+  for (const range of ranges.split(/\s+/).filter(Boolean)) {
+    const [from, to] = range.split("-").map(Number);
+    if (!(from >= 1 && to >= from)) continue;
+    const last = Math.min(to, cm.lineCount()) - 1;
+    // From the start of the first line to the start of the line after the last, so the newline
+    // is locked too; the last line of the file ends at its last character.
+    const end = last + 1 < cm.lineCount() ? { line: last + 1, ch: 0 } : { line: last, ch: cm.getLine(last).length };
+    cm.markText({ line: from - 1, ch: 0 }, end, {
+      readOnly: true,
+      inclusiveLeft: true,
+      inclusiveRight: false,
+      className: "cm-readonly",
+      attributes: { title: "Part of the lesson: read-only" },
+    });
+    for (let line = from - 1; line <= last; line++) cm.addLineClass(line, "background", "cm-readonly-line");
+  }
+}
+
 export class Editor {
   /**
    * Replaces `pre` (the highlighted code) with an editor holding `code`.
-   * @param {{base: string, label: string, onRun: () => void}} options
+   * @param {{base: string, label: string, readOnly?: string}} options
    */
   static async open(pre, code, options) {
     const CodeMirror = await loadCodeMirror(options.base);
@@ -44,10 +64,6 @@ export class Editor {
     host.className = "editor";
     pre.hidden = true;
     pre.after(host);
-    const run = () => {
-      options.onRun();
-      return undefined;
-    };
     const cm = CodeMirror(host, {
       value: code,
       mode: "text/x-java",
@@ -58,13 +74,13 @@ export class Editor {
       viewportMargin: Infinity, // every line is laid out, so the page, not the editor, scrolls
       gutters: ["CodeMirror-linenumbers", "diag-gutter"],
       screenReaderLabel: options.label,
+      // Ctrl/Cmd+Enter is the pane's, which runs the code.
       extraKeys: {
-        "Ctrl-Enter": run,
-        "Cmd-Enter": run,
         // Tab stays in the editor (to indent); Esc then Tab leaves it, as in other code editors.
         Esc: (editor) => editor.getInputField().blur(),
       },
     });
+    lockLines(cm, options.readOnly || "");
     return new Editor(pre, host, cm);
   }
 

@@ -436,6 +436,7 @@ export class RunPane {
       v.editor = await Editor.open(v.pre, source ?? v.bundled, {
         base: this.ctx.base,
         label: `Java code: ${v.label}`,
+        readOnly: v.node.dataset.readonlyLines || "",
       });
       v.editor.onChange(() => this.update());
       v.editor.focus();

@@ -1,3 +1,4 @@
+// playground:hide-start
 // One # per tenth of a second, so the printed lines form a timeline.
 void show(int n, long startNanos, long endNanos) {
     int a = (int) Math.round(startNanos / 1e8), b = (int) Math.round(endNanos / 1e8);
@@ -5,6 +6,8 @@ void show(int n, long startNanos, long endNanos) {
             + " ".repeat(a) + "#".repeat(b - a));
 }
 
+// playground:hide-end
+// show(n, start, end), hidden here, prints one wait as a line of # marks, one per 0.1 s.
 void main() throws InterruptedException {
     IO.println("sequential, plain loop:");
     long t0 = System.nanoTime();

@@ -172,7 +172,8 @@ final class ExampleReader {
             name,
             c,
             expected,
-            label.seconds()));
+            label.seconds(),
+            Shown.of(c, language.get().lineComment(), tree.name(path), problems)));
   }
 
   /** By language, then the order of {@code variants:}, then {@code main}, then by name. */

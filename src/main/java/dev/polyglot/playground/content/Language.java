@@ -8,21 +8,29 @@ import java.util.Optional;
  * lessons; the id is part of the public JSON contract and must never change.
  */
 public enum Language {
-  PYTHON("python", "Python", "py", "python"),
-  CSHARP("csharp", "C#", "cs", "csharp"),
-  JAVASCRIPT("javascript", "JavaScript", "js", "javascript"),
-  JAVA("java", "Java", "java", "java");
+  PYTHON("python", "Python", "py", "python", "#"),
+  CSHARP("csharp", "C#", "cs", "csharp", "//"),
+  JAVASCRIPT("javascript", "JavaScript", "js", "javascript", "//"),
+  JAVA("java", "Java", "java", "java", "//");
 
   private final String id;
   private final String displayName;
   private final String extension;
   private final String highlightClass;
+  private final String lineComment;
 
-  Language(String id, String displayName, String extension, String highlightClass) {
+  Language(
+      String id, String displayName, String extension, String highlightClass, String lineComment) {
     this.id = id;
     this.displayName = displayName;
     this.extension = extension;
     this.highlightClass = highlightClass;
+    this.lineComment = lineComment;
+  }
+
+  /** What starts a line comment, in which lesson markers are written. */
+  public String lineComment() {
+    return lineComment;
   }
 
   public String id() {

@@ -64,6 +64,11 @@ final class ApiDocuments {
     }
     variant.expectedOutput().ifPresent(out -> json.put("expectedOutput", out));
     variant.expectedSeconds().ifPresent(seconds -> json.put("expectedSeconds", seconds));
+    if (variant.shown().marked()) {
+      // What a page shows of the code; an edit of it runs between the hidden prelude and epilogue.
+      json.put("shown", variant.shown().text());
+      variant.shown().readOnlyAttribute().ifPresent(lines -> json.put("readOnlyLines", lines));
+    }
     return json;
   }
 }

@@ -213,7 +213,13 @@ public final class SiteRenderer {
 
   private static VariantView variant(Variant v) {
     return new VariantView(
-        v.id(), v.label(), v.flavour(), v.file(), v.code(), v.expectedOutput().orElse(""));
+        v.id(),
+        v.label(),
+        v.flavour(),
+        v.file(),
+        v.shown().text(),
+        v.expectedOutput().orElse(""),
+        v.shown().readOnlyAttribute().orElse(""));
   }
 
   private LinkView link(Lesson lesson) {

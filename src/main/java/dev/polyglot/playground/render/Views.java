@@ -33,7 +33,13 @@ final class Views {
   record TrackView(String id, String title, String summary, List<LessonCard> lessons) {}
 
   record VariantView(
-      String id, String label, String flavour, String file, String code, String expectedOutput) {}
+      String id,
+      String label,
+      String flavour,
+      String file,
+      String code,
+      String expectedOutput,
+      String readOnlyLines) {}
 
   record PaneView(LanguageView language, boolean multi, List<VariantView> variants) {}
 

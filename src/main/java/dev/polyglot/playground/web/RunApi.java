@@ -53,7 +53,7 @@ final class RunApi {
       resolved.refusal().forEach(stream::send);
       return;
     }
-    Run run = runner.start(resolved.request(), stream::send);
+    Run run = runner.start(resolved.request(), resolved.toReader(stream::send));
     response.closeHandler(v -> run.cancel());
   }
 

@@ -8,6 +8,7 @@ import dev.polyglot.playground.content.Variant;
 import dev.polyglot.playground.run.Limits;
 import dev.polyglot.playground.run.RunEvent;
 import dev.polyglot.playground.run.RunRequest;
+import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -19,14 +20,30 @@ import java.util.List;
 final class RunTargets {
   private RunTargets() {}
 
-  /** Either a request to run, or the events (ending in an error) that refuse it. */
-  record Resolved(RunRequest request, List<RunEvent> refusal, int status) {
+  /**
+   * Either a request to run, or the events (ending in an error) that refuse it. An edit of a
+   * variant with a hidden prelude runs after it, {@code lineOffset} lines down.
+   */
+  record Resolved(RunRequest request, List<RunEvent> refusal, int status, int lineOffset) {
     static Resolved refuse(int status, RunEvent... events) {
-      return new Resolved(null, List.of(events), status);
+      return new Resolved(null, List.of(events), status, 0);
     }
 
     boolean ok() {
       return request != null;
+    }
+
+    /** Passes the run's events on, with compiler messages placed in the reader's own text. */
+    Handler<RunEvent> toReader(Handler<RunEvent> events) {
+      if (lineOffset == 0) {
+        return events;
+      }
+      return event ->
+          events.handle(
+              event instanceof RunEvent.Diagnostic d
+                  ? new RunEvent.Diagnostic(
+                      d.severity(), Math.max(1, d.line() - lineOffset), d.column(), d.message())
+                  : event);
     }
   }
 
@@ -71,8 +88,8 @@ final class RunTargets {
     }
     String label = lessonId + "/" + exampleId + "/" + variant.id();
     Object source = body.getValue("source");
-    if (source == null || source.equals(variant.code())) {
-      return new Resolved(RunRequest.bundled(label, variant.code()), List.of(), 200);
+    if (source == null || source.equals(variant.code()) || source.equals(variant.shown().text())) {
+      return new Resolved(RunRequest.bundled(label, variant.code()), List.of(), 200, 0);
     }
     if (!(source instanceof String edited)) {
       return Resolved.refuse(400, new RunEvent.Error("\"source\" must be text."));
@@ -85,7 +102,12 @@ final class RunTargets {
       return Resolved.refuse(
           413, new RunEvent.Limit(Limits.Kind.SOURCE_SIZE, message), new RunEvent.Error(message));
     }
-    return new Resolved(RunRequest.edited(label + " (edited)", edited), List.of(), 200);
+    var shown = variant.shown();
+    return new Resolved(
+        RunRequest.edited(label + " (edited)", shown.around(edited)),
+        List.of(),
+        200,
+        shown.lineOffset());
   }
 
   private static String string(JsonObject body, String key) {

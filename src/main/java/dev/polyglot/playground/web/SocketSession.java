@@ -118,12 +118,12 @@ final class SocketSession {
     live.run =
         runner.start(
             resolved.request(),
-            event -> {
+            resolved.toReader(event -> {
               send(id, live, event);
               if (event.terminal()) {
                 runs.remove(id, live);
               }
-            });
+            }));
     if (closed) {
       live.run.cancel();
     }

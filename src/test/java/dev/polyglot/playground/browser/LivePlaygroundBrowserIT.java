@@ -213,6 +213,39 @@ class LivePlaygroundBrowserIT {
   }
 
   @Test
+  void hiddenLinesStillRunAndReadOnlyLinesCannotBeChanged() {
+    server.requireSandbox();
+    WebElement pane = openJavaPane("concurrent");
+    // The helper that draws the # marks is hidden from the page, but the program calls it.
+    assertThat(pane.findElement(By.cssSelector(".variant:not([hidden]) pre.code")).getText())
+        .doesNotContain("void show(")
+        .contains("show(i + 1, span[0], span[1]);");
+    pane.findElement(By.cssSelector(".edit-button")).click();
+    waiting(10).until(d -> !pane.findElements(By.cssSelector(".CodeMirror")).isEmpty());
+    String before = (String) browser.js(CM + "return cm.getValue()", pane);
+    // Typing on a read-only line (the loop that prints) changes nothing...
+    int loop = before.lines().toList().indexOf("        for (int i = 0; i < spans.size(); i++) {");
+    assertThat(loop).isPositive();
+    browser.js(CM + "cm.focus(); cm.setCursor({line: arguments[1], ch: 8})", pane, loop);
+    new org.openqa.selenium.interactions.Actions(browser.driver).sendKeys("XYZ").perform();
+    assertThat(browser.js(CM + "return cm.getValue()", pane)).isEqualTo(before);
+    // ...while the rest is the reader's: two waits instead of three.
+    browser.js(
+        CM
+            + "const text = cm.getValue().replace('List.of(wait, wait, wait)', 'List.of(wait, wait)');"
+            + " cm.setValue(text)",
+        pane);
+    pane.findElement(By.cssSelector(".run-button")).click();
+    awaitPhase(60, "finished", "failed", "error");
+    assertThat(phase()).isEqualTo("finished");
+    assertThat(consoleLines()).hasSize(4).first().isEqualTo("concurrent, virtual threads:");
+    assertThat(consoleLines().get(1)).startsWith("  wait 1  0.0-1.0 s");
+    assertThat(panel().findElements(By.cssSelector(".tl-bar"))).hasSize(2);
+  }
+
+  static final String CM = "const cm = arguments[0].querySelector('.CodeMirror').CodeMirror; ";
+
+  @Test
   void cancellingALongRunSaysSoAndLeavesNoProcess() throws Exception {
     server.requireSandbox();
     WebElement pane = openJavaPane("concurrent");

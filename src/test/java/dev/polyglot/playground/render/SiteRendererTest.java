@@ -28,7 +28,10 @@ class SiteRendererTest {
             "/lessons/first-lesson",
             "/api/lessons/first-lesson",
             "/lessons/second-lesson",
-            "/api/lessons/second-lesson");
+            "/api/lessons/second-lesson",
+            "/embed",
+            "/embed/first-lesson/hello",
+            "/embed/second-lesson/wait-all");
     assertThat(new JsonArray(site.page("/api/lessons").orElseThrow().body())).hasSize(2);
   }
 
