@@ -5,6 +5,13 @@ import { seconds } from "./timeline.js";
 
 const MAX_LINES = 5000;
 
+function textRow(className, text) {
+  const row = document.createElement("div");
+  row.className = className;
+  row.textContent = text;
+  return row;
+}
+
 export class Console {
   constructor(host) {
     this.host = host;
@@ -20,10 +27,7 @@ export class Console {
 
   /** A heading between the outputs of compared runs. */
   heading(text) {
-    const row = document.createElement("div");
-    row.className = "console-heading";
-    row.textContent = text;
-    this.append(row);
+    this.append(textRow("console-heading", text));
   }
 
   line(event) {
@@ -50,10 +54,7 @@ export class Console {
   }
 
   note(text) {
-    const row = document.createElement("div");
-    row.className = "console-note";
-    row.textContent = text;
-    this.append(row);
+    this.append(textRow("console-note", text));
   }
 
   append(row) {

@@ -98,17 +98,7 @@ public final class SiteRenderer {
 
   private Map<String, Object> embedModel(Course course, Lesson lesson, Example example) {
     Map<String, Object> model = common(course, example.title(), embedPath(lesson, example));
-    model.put(
-        "lesson",
-        new LessonView(
-            lesson.id(),
-            lesson.title(),
-            lesson.summary(),
-            "",
-            new TrackRef(lesson.track().id(), lesson.track().title()),
-            LanguageView.of(lesson.from()),
-            LanguageView.of(lesson.to()),
-            List.of()));
+    model.put("lesson", lessonView(lesson, "", List.of()));
     model.put("example", example(example, paneOrder(lesson)));
     model.put("lessonUrl", options.basePath() + lessonPath(lesson));
     return model;
@@ -174,18 +164,25 @@ public final class SiteRenderer {
     List<Language> order = paneOrder(lesson);
     model.put(
         "lesson",
-        new LessonView(
-            lesson.id(),
-            lesson.title(),
-            lesson.summary(),
+        lessonView(
+            lesson,
             markdown.toHtml(lesson.prose()),
-            new TrackRef(lesson.track().id(), lesson.track().title()),
-            LanguageView.of(lesson.from()),
-            LanguageView.of(lesson.to()),
             lesson.examples().stream().map(e -> example(e, order)).toList()));
     course.previous(lesson).ifPresent(p -> model.put("prev", link(p)));
     course.next(lesson).ifPresent(n -> model.put("next", link(n)));
     return model;
+  }
+
+  private static LessonView lessonView(Lesson lesson, String html, List<ExampleView> examples) {
+    return new LessonView(
+        lesson.id(),
+        lesson.title(),
+        lesson.summary(),
+        html,
+        new TrackRef(lesson.track().id(), lesson.track().title()),
+        LanguageView.of(lesson.from()),
+        LanguageView.of(lesson.to()),
+        examples);
   }
 
   /** The reader's known language first, then the one being learned, then the rest. */

@@ -8,7 +8,9 @@ import dev.polyglot.playground.TestServer;
 import dev.polyglot.playground.run.FakeRunner;
 import dev.polyglot.playground.run.RunEvent;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.util.List;
@@ -55,13 +57,18 @@ class RecordingsTest {
     server.close();
   }
 
+  /** Two requests for the same path, one after the other. */
+  Future<List<HttpResponse<Buffer>>> twice(String path) {
+    return server
+        .get(path)
+        .send()
+        .compose(first -> server.get(path).send().map(second -> List.of(first, second)));
+  }
+
   @Test
   void theFirstRequestRecordsARealRunAndLaterOnesReuseIt(VertxTestContext ctx) {
     start(0);
-    server
-        .get(HELLO)
-        .send()
-        .compose(first -> server.get(HELLO).send().map(second -> List.of(first, second)))
+    twice(HELLO)
         .onComplete(
             ctx.succeeding(both ->
                 ctx.verify(() -> {
@@ -86,10 +93,7 @@ class RecordingsTest {
   @Test
   void aFailedRunIsNotKeptAndTheNextRequestTriesAgain(VertxTestContext ctx) {
     start(1);
-    server
-        .get(HELLO)
-        .send()
-        .compose(first -> server.get(HELLO).send().map(second -> List.of(first, second)))
+    twice(HELLO)
         .onComplete(
             ctx.succeeding(both ->
                 ctx.verify(() -> {

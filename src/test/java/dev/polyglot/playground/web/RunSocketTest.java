@@ -91,12 +91,17 @@ class RunSocketTest {
 
   /** Completes once some received message matches. */
   Future<Void> until(Client client, Predicate<List<JsonObject>> done) {
+    return eventually(() -> done.test(new ArrayList<>(client.received())));
+  }
+
+  /** Completes once the condition holds, checked every 20 ms. */
+  Future<Void> eventually(java.util.function.BooleanSupplier condition) {
     Promise<Void> promise = Promise.promise();
     var vertx = server.playground().vertx();
     vertx.setPeriodic(
         20,
         id -> {
-          if (done.test(new ArrayList<>(client.received()))) {
+          if (condition.getAsBoolean()) {
             vertx.cancelTimer(id);
             promise.tryComplete();
           }
@@ -214,19 +219,7 @@ class RunSocketTest {
           return until(client, all -> types(all).contains("stdout")).map(client);
         })
         .compose(client -> client.socket().close())
-        .compose(v -> {
-          Promise<Void> cancelled = Promise.promise();
-          var vertx = server.playground().vertx();
-          vertx.setPeriodic(
-              20,
-              id -> {
-                if (fake.get().cancelledCount() == 1) {
-                  vertx.cancelTimer(id);
-                  cancelled.complete();
-                }
-              });
-          return cancelled.future();
-        })
+        .compose(v -> eventually(() -> fake.get().cancelledCount() == 1))
         .onComplete(ctx.succeedingThenComplete());
   }
 
