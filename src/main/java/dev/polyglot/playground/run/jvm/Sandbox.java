@@ -181,6 +181,8 @@ final class Sandbox {
             "-Dstdout.encoding=UTF-8",
             "-Dstderr.encoding=UTF-8",
             "--add-exports=java.base/jdk.internal.vm=ALL-UNNAMED",
+            // javac's context pool, which makes the reader's compile reuse the warm-ups' work.
+            "--add-exports=jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED",
             "--enable-native-access=ALL-UNNAMED"));
     switch (aot) {
       case TRAIN -> cmd.add("-XX:AOTCacheOutput=" + aotPath());

@@ -8,6 +8,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.UndeclaredThrowableException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -25,7 +26,6 @@ import javax.tools.JavaCompiler;
 import javax.tools.JavaFileManager;
 import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
-import javax.tools.StandardJavaFileManager;
 import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
 
@@ -36,7 +36,7 @@ import javax.tools.ToolProvider;
  */
 public final class Compiler {
   private static final JavaCompiler JAVAC = ToolProvider.getSystemJavaCompiler();
-  private static final Map<String, StandardJavaFileManager> MANAGERS = new ConcurrentHashMap<>();
+  private static final Map<String, MemoryFiles> MANAGERS = new ConcurrentHashMap<>();
 
   /** A compiler message at a 1-based line and column of the source. */
   public record Message(String severity, long line, long column, String text) {}
@@ -59,39 +59,54 @@ public final class Compiler {
    * @param classPath what the code may use
    */
   public static Result compile(String fileClassName, String source, String classPath) {
-    StandardJavaFileManager standard = manager(classPath);
+    MemoryFiles files = manager(classPath);
     // One file manager per class path, kept: it indexes the jars once, so later compiles (the
     // reader's, after the warm-up ones) skip that. It is not thread-safe, hence the lock.
-    synchronized (standard) {
-      return compile(fileClassName, source, standard);
+    synchronized (files) {
+      return compile(fileClassName, source, files);
     }
   }
 
-  private static Result compile(
-      String fileClassName, String source, StandardJavaFileManager standard) {
+  private static Result compile(String fileClassName, String source, MemoryFiles files) {
     var diagnostics = new DiagnosticCollector<JavaFileObject>();
     var classes = new LinkedHashMap<String, byte[]>();
-    var files = new MemoryFiles(standard, classes);
+    files.collectInto(classes);
     var unit = new Source(fileClassName, source);
     var options = List.of("-proc:none", "-g:source,lines", "-Xlint:none");
-    var task = (JavacTask) JAVAC.getTask(null, files, diagnostics, options, null, List.of(unit));
-    String mainClass = null;
+    String mainClass;
     try {
-      Iterable<? extends CompilationUnitTree> trees = task.parse();
-      task.generate();
+      mainClass =
+          ContextPool.INSTANCE
+              .map(pool -> pool.compile(files, diagnostics, options, unit))
+              .orElseGet(() ->
+                  generate(
+                      (JavacTask)
+                          JAVAC.getTask(null, files, diagnostics, options, null, List.of(unit))));
       if (classes.isEmpty() || hasErrors(diagnostics)) {
         classes.clear();
-      } else {
-        mainClass = firstType(trees);
+        mainClass = null;
       }
-    } catch (Exception | StackOverflowError e) {
+    } catch (RuntimeException | StackOverflowError e) {
       classes.clear();
-      return new Result(Map.of(), null, List.of(new Message("error", 1, 1, "javac failed: " + e)));
+      Throwable cause = e instanceof UndeclaredThrowableException u ? u.getCause() : e;
+      return new Result(
+          Map.of(), null, List.of(new Message("error", 1, 1, "javac failed: " + cause)));
     }
     return new Result(classes, mainClass, messages(diagnostics, unit));
   }
 
-  private static StandardJavaFileManager manager(String classPath) {
+  /** Parses and generates; returns the first top-level type, the class to launch. */
+  static String generate(JavacTask task) {
+    try {
+      Iterable<? extends CompilationUnitTree> trees = task.parse();
+      task.generate();
+      return firstType(trees);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static MemoryFiles manager(String classPath) {
     return MANAGERS.computeIfAbsent(
         classPath,
         cp -> {
@@ -106,7 +121,7 @@ public final class Compiler {
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }
-          return manager;
+          return new MemoryFiles(manager);
         });
   }
 
@@ -160,11 +175,19 @@ public final class Compiler {
   }
 
   /** Keeps class files in a map instead of writing them to disk. */
+  /**
+   * Class files go to memory, into the map of the compile in progress. One instance serves every
+   * compile against a class path: a pooled javac context keeps the file manager it first saw.
+   */
   private static final class MemoryFiles extends ForwardingJavaFileManager<JavaFileManager> {
-    private final Map<String, byte[]> classes;
+    private Map<String, byte[]> classes = new LinkedHashMap<>();
 
-    MemoryFiles(JavaFileManager files, Map<String, byte[]> classes) {
+    MemoryFiles(JavaFileManager files) {
       super(files);
+    }
+
+    /** Where the next compile's class files go; callers hold the manager's lock. */
+    void collectInto(Map<String, byte[]> classes) {
       this.classes = classes;
     }
 
@@ -181,7 +204,7 @@ public final class Compiler {
           return new ByteArrayOutputStream() {
             @Override
             public void close() {
-              classes.put(className, toByteArray());
+              MemoryFiles.this.classes.put(className, toByteArray());
             }
           };
         }
