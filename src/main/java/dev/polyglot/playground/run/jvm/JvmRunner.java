@@ -97,10 +97,10 @@ public final class JvmRunner implements Runner {
     return run;
   }
 
-  /** The stdin job for the worker: precompiled classes for lesson code, source for edited code. */
   /** A run's job and the worker that will do it. */
   private record Assigned(String job, WorkerProcess worker) {}
 
+  /** The stdin job for the worker: precompiled classes for lesson code, source for edited code. */
   private Future<String> job(RunRequest request) {
     if (!request.bundled()) {
       return Future.succeededFuture(
