@@ -21,8 +21,12 @@ import java.util.function.Supplier;
  * <p>Everything here runs on the socket's event loop; the runner delivers events on it too.
  */
 final class SocketSession {
-  /** Enough for a page comparing variants and a second tab's worth of runs; more is abuse. */
-  static final int MAX_RUNS = 4;
+  /**
+   * Runs one socket may have going at once. Every tab and widget of a browser shares its socket
+   * (through a SharedWorker), so this is per browser: room for a docs page of widgets, not for one
+   * client to fill the queue alone.
+   */
+  static final int MAX_RUNS = 8;
 
   static final int MAX_ID = 64;
 
@@ -101,7 +105,8 @@ final class SocketSession {
       return;
     }
     if (runs != null && runs.size() >= MAX_RUNS) {
-      refuse(id, "This page already has " + MAX_RUNS + " runs going; wait for one to finish.");
+      refuse(
+          id, "This browser already has " + MAX_RUNS + " runs going here; wait for one to finish.");
       return;
     }
     var resolved = RunTargets.resolve(site.get().course(), message, limits);

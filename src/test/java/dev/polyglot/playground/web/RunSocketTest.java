@@ -250,6 +250,27 @@ class RunSocketTest {
   }
 
   @Test
+  void oneSocketMayHaveEightRunsGoing(VertxTestContext ctx) {
+    start(Config.defaults().withMaxRuns(16, 16), 50, 100);
+    connect(null)
+        .compose(client -> {
+          for (int i = 1; i <= SocketSession.MAX_RUNS + 1; i++) {
+            client.send("{\"type\":\"run\",\"id\":\"r" + i + "\"," + HELLO + "}");
+          }
+          return until(client, all -> ended(all, "r9")).map(client);
+        })
+        .onComplete(
+            ctx.succeeding(client ->
+                ctx.verify(() -> {
+                  assertThat(types(client.of("r9"))).containsExactly("error");
+                  assertThat(client.of("r9").getFirst().getString("message"))
+                      .contains("already has 8 runs going");
+                  assertThat(fake.get().startedCount()).isEqualTo(8);
+                  ctx.completeNow();
+                })));
+  }
+
+  @Test
   void aPlainRequestIsToldToUpgrade(VertxTestContext ctx) {
     start(1, 10);
     server

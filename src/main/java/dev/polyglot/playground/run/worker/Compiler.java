@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
@@ -76,7 +77,8 @@ public final class Compiler {
     String mainClass;
     try {
       mainClass =
-          ContextPool.INSTANCE
+          files
+              .pool
               .map(pool -> pool.compile(files, diagnostics, options, unit))
               .orElseGet(() ->
                   generate(
@@ -180,6 +182,9 @@ public final class Compiler {
    * compile against a class path: a pooled javac context keeps the file manager it first saw.
    */
   private static final class MemoryFiles extends ForwardingJavaFileManager<JavaFileManager> {
+    /** javac contexts that have only ever seen this manager. */
+    final Optional<ContextPool> pool = ContextPool.create();
+
     private Map<String, byte[]> classes = new LinkedHashMap<>();
 
     MemoryFiles(JavaFileManager files) {

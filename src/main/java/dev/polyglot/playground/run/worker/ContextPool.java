@@ -17,12 +17,12 @@ import javax.tools.JavaFileObject;
  * few milliseconds instead of tens. A worker JVM compiles the reader's code once, after its
  * warm-ups, and then exits, so nothing of one reader's code can reach another's.
  *
- * <p>The class is not exported, so it is reached reflectively and needs {@code --add-exports
- * jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED}; without that, {@link #INSTANCE} is empty and
- * every compile gets a fresh context, as before.
+ * <p>A pooled context keeps the file manager of its first compile, so each class path (each file
+ * manager) needs a pool of its own. The class is not exported, so it is reached reflectively and
+ * needs {@code --add-exports jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED}; without that,
+ * {@link #create} is empty and every compile gets a fresh context.
  */
 final class ContextPool {
-  static final Optional<ContextPool> INSTANCE = create();
 
   private final Object pool;
   private final Method getTask;
@@ -34,7 +34,7 @@ final class ContextPool {
     this.worker = worker;
   }
 
-  private static Optional<ContextPool> create() {
+  static Optional<ContextPool> create() {
     try {
       Class<?> type = Class.forName("com.sun.tools.javac.api.JavacTaskPool");
       Class<?> worker = Class.forName("com.sun.tools.javac.api.JavacTaskPool$Worker");

@@ -11,7 +11,19 @@ class CompilerTest {
   @Test
   void javacsContextPoolIsReachable() {
     // The test JVM gets the same --add-exports as the workers and the jar's manifest.
-    assertThat(ContextPool.INSTANCE).isPresent();
+    assertThat(ContextPool.create()).isPresent();
+  }
+
+  /** Several servers in one JVM (as in the tests) compile against class paths of their own. */
+  @Test
+  void classPathsTakingTurnsEachKeepTheirOwnOutput() {
+    String other = CLASS_PATH + java.io.File.pathSeparator + System.getProperty("java.io.tmpdir");
+    for (int i = 0; i < 3; i++) {
+      for (String classPath : new String[] {CLASS_PATH, other}) {
+        var result = Compiler.compile("Main", "void main() { IO.println(" + i + "); }", classPath);
+        assertThat(result.classes()).containsOnlyKeys("Main");
+      }
+    }
   }
 
   @Test
