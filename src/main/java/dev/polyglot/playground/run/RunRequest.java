@@ -1,5 +1,10 @@
 package dev.polyglot.playground.run;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
 /**
  * One Java program to run. {@code source} is the code; {@code bundled} says whether it is a
  * lesson's own variant (trusted, compiled once and cached) or code a reader edited (untrusted,
@@ -14,6 +19,17 @@ public record RunRequest(String label, String source, boolean bundled) {
 
   public static RunRequest edited(String label, String source) {
     return new RunRequest(label, source, false);
+  }
+
+  /** A SHA-256 of the source: what caches of compiled classes and recorded runs are keyed by. */
+  public String sourceHash() {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(source.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
   }
 
   /** The class name javac should see for this source: its public top-level type, else Main. */

@@ -11,11 +11,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -54,7 +50,7 @@ public final class Recordings {
       return;
     }
     RunRequest request = resolved.request();
-    String key = request.label() + "@" + sha256(request.source());
+    String key = request.label() + "@" + request.sourceHash();
     recordings
         .computeIfAbsent(key, k -> record(request))
         .onSuccess(recording -> send(ctx, 200, recording))
@@ -96,15 +92,5 @@ public final class Recordings {
         .putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
         .putHeader(HttpHeaders.CACHE_CONTROL, status == 200 ? "public, max-age=300" : "no-store")
         .end(body.encode());
-  }
-
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
   }
 }

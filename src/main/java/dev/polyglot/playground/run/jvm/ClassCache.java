@@ -4,10 +4,6 @@ import dev.polyglot.playground.run.RunRequest;
 import dev.polyglot.playground.run.worker.Compiler;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -28,20 +24,10 @@ final class ClassCache {
 
   Future<Compiler.Result> get(RunRequest request) {
     return compiled.computeIfAbsent(
-        hash(request.source()),
+        request.sourceHash(),
         key ->
             vertx.executeBlocking(
                 () -> Compiler.compile(request.fileClassName(), request.source(), classPath),
                 false));
-  }
-
-  private static String hash(String source) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(source.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
