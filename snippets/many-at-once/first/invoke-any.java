@@ -18,6 +18,7 @@ void main() throws Exception {
     IO.println("all done after " + secondsSince(start) + " s");
 }
 
-double secondsSince(long start) { // rounded to one decimal
-    return Math.round((System.nanoTime() - start) / 1e8) / 10.0;
+// In whole tenths, rounded down: a wait never ends early, so a slow start cannot turn 0.1 into 0.2.
+double secondsSince(long start) {
+    return Math.floorDiv(System.nanoTime() - start, 100_000_000L) / 10.0;
 }

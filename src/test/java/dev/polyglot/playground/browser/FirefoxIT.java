@@ -57,7 +57,7 @@ class FirefoxIT {
       var run = seen.getJsonObject("run");
       assertThat(run.getString("phase")).isEqualTo("finished");
       assertThat(run.getInteger("bars")).isEqualTo(3);
-      assertThat(run.getJsonArray("lines").getList())
+      assertThat(run.getJsonArray("lines").stream().map(String::valueOf).toList())
           .hasSize(5)
           .first()
           .isEqualTo("concurrent, virtual threads:");
@@ -65,7 +65,7 @@ class FirefoxIT {
           .contains("Did not compile: 1 error");
       assertThat(seen.getJsonObject("compileError").getString("markedLine")).isEqualTo("2");
       assertThat(seen.getJsonObject("permalink").getBoolean("restored")).isTrue();
-      assertThat(seen.getJsonArray("errors").getList()).isEmpty();
+      assertThat(seen.getJsonArray("errors")).isEmpty();
     }
   }
 }
