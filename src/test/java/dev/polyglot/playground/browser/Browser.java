@@ -82,6 +82,31 @@ final class Browser implements AutoCloseable {
     return new WebDriverWait(driver, Duration.ofSeconds(10));
   }
 
+  /**
+   * From now on, notes the phase of the run panel at {@code panelSelector} each time a console line
+   * arrives, to tell output that streams from output that lands all at once.
+   */
+  void recordArrivals(String panelSelector) {
+    js(
+        """
+        const panel = document.querySelector(arguments[0]);
+        window.__arrivals = [];
+        new MutationObserver(() => {
+          for (const line of panel.querySelectorAll('.console-line:not([data-seen])')) {
+            line.dataset.seen = '1';
+            window.__arrivals.push(panel.dataset.phase);
+          }
+        }).observe(panel, {subtree: true, childList: true});
+        """,
+        panelSelector);
+  }
+
+  /** The phases noted by {@link #recordArrivals}, one per console line, in order. */
+  @SuppressWarnings("unchecked")
+  List<String> arrivals() {
+    return (List<String>) js("return window.__arrivals");
+  }
+
   /** Saves what the browser shows under target/browser-shots, to see why a test failed. */
   void screenshot(String name) {
     try {

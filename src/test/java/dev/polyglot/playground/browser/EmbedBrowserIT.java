@@ -155,18 +155,7 @@ class EmbedBrowserIT {
           .isNotEqualTo("40px");
       WebElement java = driver.findElement(By.cssSelector(".pane[data-runnable]"));
       java.findElement(By.cssSelector("[role=tab][data-variant=concurrent]")).click();
-      // Note the phase each console line arrived in, to see that output streams in.
-      browser.js(
-          """
-          const panel = document.querySelector('.run-panel');
-          window.__arrivals = [];
-          new MutationObserver(() => {
-            for (const line of panel.querySelectorAll('.console-line:not([data-seen])')) {
-              line.dataset.seen = '1';
-              window.__arrivals.push(panel.dataset.phase);
-            }
-          }).observe(panel, {subtree: true, childList: true});
-          """);
+      browser.recordArrivals(".run-panel");
       java.findElement(By.cssSelector(".run-button")).click();
       waiting(60)
           .until(d ->
@@ -180,9 +169,7 @@ class EmbedBrowserIT {
           .startsWith("concurrent, virtual threads:")
           .hasSize(5);
       assertThat(driver.findElements(By.cssSelector(".tl-bar"))).hasSize(3);
-      @SuppressWarnings("unchecked")
-      List<String> arrivals = (List<String>) browser.js("return window.__arrivals");
-      assertThat(arrivals).hasSize(5).contains("running");
+      assertThat(browser.arrivals()).hasSize(5).contains("running");
     } finally {
       driver.switchTo().defaultContent();
     }

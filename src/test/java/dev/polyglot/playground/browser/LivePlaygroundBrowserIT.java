@@ -123,26 +123,13 @@ class LivePlaygroundBrowserIT {
   @Test
   void concurrentWaitsStreamLiveAndDrawThreeBarsInAboutOneSecond() {
     WebElement pane = openJavaPane("concurrent");
-    // Note the phase each console line arrived in, as it arrives.
-    browser.js(
-        """
-        const panel = document.querySelector('#three-waits .panes').nextElementSibling;
-        window.__arrivals = [];
-        new MutationObserver(() => {
-          for (const line of panel.querySelectorAll('.console-line:not([data-seen])')) {
-            line.dataset.seen = '1';
-            window.__arrivals.push(panel.dataset.phase);
-          }
-        }).observe(panel, {subtree: true, childList: true});
-        """);
+    browser.recordArrivals("#three-waits-run");
     pane.findElement(By.cssSelector(".run-button")).click();
     awaitPhase(60, "finished", "failed", "error");
     assertThat(phase()).isEqualTo("finished");
     assertThat(panel().findElement(By.cssSelector(".run-phase")).getText()).contains("exit code 0");
 
-    @SuppressWarnings("unchecked")
-    List<String> arrivals = (List<String>) browser.js("return window.__arrivals");
-    assertThat(arrivals).hasSizeGreaterThanOrEqualTo(5).contains("running");
+    assertThat(browser.arrivals()).hasSizeGreaterThanOrEqualTo(5).contains("running");
     assertThat(consoleLines()).first().isEqualTo("concurrent, virtual threads:");
     assertThat(panel().findElements(By.cssSelector(".tl-bar"))).hasSize(3);
     assertThat(panel().findElements(By.cssSelector(".tl-axis"))).hasSize(1);
