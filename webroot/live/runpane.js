@@ -83,10 +83,9 @@ export class RunPane {
     this.resetButton = button("Reset", "reset-button", "Put back the lesson's code");
     this.shareButton = button("Share", "share-button", "Copy a link to your edited code");
     this.compareButton = button("Compare", "compare-button", "Run every variant and compare their timelines");
-    // In a widget, a recorded run plays back at once; Run then means a live run on the server.
+    // In a widget, a recorded run plays back at once; Run (labelled in update) means a live run.
     this.replayButton = button("Replay", "replay-button", "Play back a recorded run of this code, at its real pace");
     if (this.ctx.embedded) {
-      this.runButton.lastChild.textContent = "Run live";
       this.runButton.title = `Run the Java code on the server now (${isMac ? "⌘" : "Ctrl"}+Enter)`;
     }
     const hint = document.createElement("span");

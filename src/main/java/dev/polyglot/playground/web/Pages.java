@@ -29,7 +29,10 @@ final class Pages {
   private static final CharSequence NOSNIFF = HttpHeaders.createOptimized("nosniff");
   private static final CharSequence CSP_NAME =
       HttpHeaders.createOptimized("Content-Security-Policy");
-  private static final CharSequence CSP_VALUE = HttpHeaders.createOptimized(CSP);
+
+  /** The policy of every page but the widgets: no framing at all. */
+  static final CharSequence CSP_VALUE = HttpHeaders.createOptimized(CSP);
+
   private static final CharSequence REFERRER_NAME = HttpHeaders.createOptimized("Referrer-Policy");
   private static final CharSequence REFERRER =
       HttpHeaders.createOptimized("strict-origin-when-cross-origin");

@@ -62,13 +62,12 @@ public final class Routes {
     CharSequence embedCsp = Pages.embedCsp(services.allowedOrigins());
     get(site, "/embed").handler(ctx -> serve(ctx, current.get(), "/embed"));
     get(site, "/embed/:lesson/:example")
-        .handler(ctx -> {
-          String path = "/embed/" + ctx.pathParam("lesson") + "/" + ctx.pathParam("example");
-          current
-              .get()
-              .page(path)
-              .ifPresentOrElse(page -> Pages.send(ctx, page, embedCsp), () -> ctx.fail(404));
-        });
+        .handler(ctx ->
+            serve(
+                ctx,
+                current.get(),
+                "/embed/" + ctx.pathParam("lesson") + "/" + ctx.pathParam("example"),
+                embedCsp));
     get(site, "/api/recordings/:lesson/:example/:variant").handler(services.recordings()::handle);
     get(site, "/oembed").handler(new OEmbed(current, services.basePath())::handle);
     get(site, "/health")
@@ -137,7 +136,12 @@ public final class Routes {
   }
 
   private static void serve(RoutingContext ctx, Site site, String path) {
-    site.page(path).ifPresentOrElse(page -> Pages.send(ctx, page), () -> ctx.fail(404));
+    serve(ctx, site, path, Pages.CSP_VALUE);
+  }
+
+  /** The same, with a content security policy of its own (widget pages may be framed). */
+  private static void serve(RoutingContext ctx, Site site, String path, CharSequence csp) {
+    site.page(path).ifPresentOrElse(page -> Pages.send(ctx, page, csp), () -> ctx.fail(404));
   }
 
   private static void notFound(RoutingContext ctx, Site site, String base) {
