@@ -35,10 +35,10 @@ public final class JvmRunner implements Runner {
     this.sandbox = sandbox;
     this.pool =
         new WorkerPool(vertx, sandbox, files.root(), settings.poolSize(), settings.warmups(), aot);
-    this.classes = new ClassCache(vertx, files.classPath(false));
+    this.classes = new ClassCache(vertx, files.compileClassPath(false));
   }
 
-  /** Probes for bubblewrap, copies the class path for the workers, and fills the pool. */
+  /** Probes for bubblewrap, writes the workers' class path, and fills the pool. */
   public static Future<JvmRunner> create(Vertx vertx, RunSettings settings) {
     return vertx
         .executeBlocking(() -> {

@@ -130,6 +130,7 @@ final class Sandbox {
       }
       cmd.addAll(List.of("--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64"));
       cmd.addAll(List.of("--ro-bind", files.lib().toString(), WorkerFiles.SANDBOX_LIB));
+      cmd.addAll(List.of("--ro-bind", files.classes().toString(), WorkerFiles.SANDBOX_CLASSES));
       if (aot != Aot.NONE) {
         cmd.addAll(
             List.of(aot == Aot.TRAIN ? "--bind" : "--ro-bind", aotDir().toString(), "/app/aot"));
@@ -194,7 +195,8 @@ final class Sandbox {
             "-cp",
             files.classPath(mode == Mode.SANDBOXED),
             "dev.polyglot.playground.run.worker.WorkerMain",
-            String.valueOf(warmups)));
+            String.valueOf(warmups),
+            files.compileClassPath(mode == Mode.SANDBOXED)));
     return cmd;
   }
 

@@ -1,78 +1,199 @@
 package dev.polyglot.playground.run.jvm;
 
+import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * A world-readable copy of the application's class path, made once at start-up. Workers run as
- * unprivileged uids that may not read where the jar lives (say {@code /root/.m2}); the sandbox
- * binds this copy read-only at {@link #SANDBOX_LIB}.
+ * What the workers' class path holds, made once at start-up from the server's own class path: only
+ * the {@link SnippetLibraries}, world-readable, because workers run as unprivileged uids that may
+ * not read where the server's jars live (say {@code /root/.m2}). It is written twice:
  *
- * @param entries file names of the class path entries, in order, inside {@code root/lib}
+ * <ul>
+ *   <li>{@code lib/worker.jar}, the JVM's class path. The JDK's AOT cache accepts only jars there.
+ *   <li>{@code classes/}, the same class files unpacked, the class path javac compiles against.
+ *       javac indexes every entry of a jar the first time it looks inside, which costs a cold
+ *       worker about 60 ms; in a folder it only lists the packages the code names.
+ * </ul>
+ *
+ * The sandbox binds both read-only under {@code /app}.
  */
-record WorkerFiles(Path root, List<String> entries) {
+record WorkerFiles(Path root) {
+  static final String JAR = "worker.jar";
+
+  /** Where the sandbox shows {@link #lib()} and {@link #classes()}. */
   static final String SANDBOX_LIB = "/app/lib";
+
+  static final String SANDBOX_CLASSES = "/app/classes";
 
   Path lib() {
     return root.resolve("lib");
   }
 
-  /** The class path as the worker sees it: inside the sandbox, or on the host. */
-  String classPath(boolean sandboxed) {
-    String dir = sandboxed ? SANDBOX_LIB : lib().toString();
-    return String.join(
-        java.io.File.pathSeparator, entries.stream().map(e -> dir + "/" + e).toList());
+  Path classes() {
+    return root.resolve("classes");
   }
 
+  /** The JVM's class path as the worker sees it: inside the sandbox, or on the host. */
+  String classPath(boolean sandboxed) {
+    return (sandboxed ? SANDBOX_LIB : lib().toString()) + "/" + JAR;
+  }
+
+  /** The class path javac compiles lesson code against, in the worker or in the server. */
+  String compileClassPath(boolean sandboxed) {
+    return sandboxed ? SANDBOX_CLASSES : classes().toString();
+  }
+
+  /** From the server's own class path. Blocking: call it off the event loop. */
   static WorkerFiles prepare(Path root) {
+    List<Path> classPath =
+        Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
+            .filter(e -> !e.isEmpty())
+            .map(Path::of)
+            .toList();
+    return prepare(root, classPath, SnippetLibraries.bundled());
+  }
+
+  static WorkerFiles prepare(Path root, List<Path> classPath, SnippetLibraries libraries) {
+    var files = new WorkerFiles(root);
     try {
-      Path lib = root.resolve("lib");
-      Files.createDirectories(lib);
+      Map<String, byte[]> entries = collect(classPath, libraries);
+      keepKnownProviders(entries);
+      Files.createDirectories(root);
       readable(root);
-      readable(lib);
-      List<String> entries = new ArrayList<>();
-      int i = 0;
-      for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-        Path source = Path.of(entry);
-        if (!Files.exists(source)) {
-          continue;
-        }
-        // Folders (target/classes when run from a build) are packed as jars: the JDK's AOT cache
-        // accepts only jars on the class path.
-        String name =
-            "%02d-%s%s"
-                .formatted(i++, source.getFileName(), Files.isDirectory(source) ? ".jar" : "");
-        copy(source, lib.resolve(name));
-        entries.add(name);
-      }
-      return new WorkerFiles(root, List.copyOf(entries));
+      clear(files.lib());
+      clear(files.classes());
+      writeJar(files.lib().resolve(JAR), entries);
+      writeClasses(files.classes(), entries);
+      return files;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare worker files in " + root, e);
     }
   }
 
-  private static void copy(Path source, Path target) throws IOException {
-    if (Files.isDirectory(source)) {
-      try (Stream<Path> files = Files.walk(source);
-          var jar = new java.util.jar.JarOutputStream(Files.newOutputStream(target))) {
-        for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
-          jar.putNextEntry(
-              new java.util.jar.JarEntry(source.relativize(p).toString().replace('\\', '/')));
-          Files.copy(p, jar);
+  /** Allowed entries by name; like class loading, the first class path entry that has one wins. */
+  private static Map<String, byte[]> collect(List<Path> classPath, SnippetLibraries libraries)
+      throws IOException {
+    Map<String, byte[]> entries = new TreeMap<>();
+    for (Path element : classPath) {
+      if (Files.isDirectory(element)) {
+        try (Stream<Path> walk = Files.walk(element)) {
+          for (Path p : walk.filter(Files::isRegularFile).toList()) {
+            String name = element.relativize(p).toString().replace(File.separatorChar, '/');
+            if (libraries.allows(name) && !entries.containsKey(name)) {
+              entries.put(name, Files.readAllBytes(p));
+            }
+          }
+        }
+      } else if (Files.isRegularFile(element)) {
+        try (var jar = new JarFile(element.toFile())) {
+          for (JarEntry e : (Iterable<JarEntry>) jar.stream()::iterator) {
+            if (!e.isDirectory() && libraries.allows(e.getName())) {
+              if (!entries.containsKey(e.getName())) {
+                try (InputStream in = jar.getInputStream(e)) {
+                  entries.put(e.getName(), in.readAllBytes());
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    return entries;
+  }
+
+  /**
+   * A service file merged from several jars may name providers that stay behind; ServiceLoader
+   * would fail on them, so only the ones that came along are kept.
+   */
+  private static void keepKnownProviders(Map<String, byte[]> entries) {
+    for (var e : entries.entrySet()) {
+      if (e.getKey().startsWith(SnippetLibraries.SERVICES)) {
+        String kept =
+            new String(e.getValue(), StandardCharsets.UTF_8)
+                .lines()
+                .filter(line -> {
+                  String provider = line.replaceFirst("#.*", "").strip();
+                  return provider.isEmpty()
+                      || entries.containsKey(SnippetLibraries.classFile(provider));
+                })
+                .collect(Collectors.joining("\n", "", "\n"));
+        e.setValue(kept.getBytes(StandardCharsets.UTF_8));
+      }
+    }
+  }
+
+  private static void writeJar(Path target, Map<String, byte[]> entries) throws IOException {
+    var manifest = new Manifest();
+    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    if (entries.keySet().stream().anyMatch(n -> n.startsWith("META-INF/versions/"))) {
+      manifest.getMainAttributes().put(Attributes.Name.MULTI_RELEASE, "true");
+    }
+    try (OutputStream out = Files.newOutputStream(target);
+        var jar = new JarOutputStream(out, manifest)) {
+      for (var e : entries.entrySet()) {
+        if (!e.getKey().equals(JarFile.MANIFEST_NAME)) {
+          jar.putNextEntry(new JarEntry(e.getKey()));
+          jar.write(e.getValue());
           jar.closeEntry();
         }
       }
-    } else {
-      Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
     }
     Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r--r--"));
+  }
+
+  /** Class files only: javac reads nothing else, and resources stay in the jar. */
+  private static void writeClasses(Path dir, Map<String, byte[]> entries) throws IOException {
+    for (var e : entries.entrySet()) {
+      if (e.getKey().endsWith(".class") && !e.getKey().startsWith("META-INF/")) {
+        Path file = dir.resolve(e.getKey());
+        createReadableDirectories(dir, file.getParent());
+        Files.write(file, e.getValue());
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+      }
+    }
+  }
+
+  private static void createReadableDirectories(Path top, Path dir) throws IOException {
+    List<Path> missing = new ArrayList<>();
+    for (Path d = dir; d != null && d.startsWith(top) && !Files.isDirectory(d); d = d.getParent()) {
+      missing.add(d);
+    }
+    for (Path d : missing.reversed()) {
+      Files.createDirectory(d);
+      readable(d);
+    }
+  }
+
+  /** Empties what an earlier start left, and makes the folder anew. */
+  private static void clear(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      try (Stream<Path> walk = Files.walk(dir)) {
+        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+    Files.createDirectories(dir);
+    readable(dir);
   }
 
   private static void readable(Path dir) throws IOException {

@@ -13,10 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The child JVM's entry point. One job per process:
+ * The child JVM's entry point, started as {@code WorkerMain <warm-up compiles> <javac class path>}.
+ * One job per process:
  *
  * <pre>
- *   warm up javac (N compiles) ─ start demo API ─ send "ready"
+ *   warm up javac (N compiles), start demo API beside it ─ send "ready"
  *   read job from stdin:   compile &lt;FileClass&gt; &lt;base64 source&gt;      edited code
  *                          class &lt;name&gt; &lt;base64 bytes&gt; ... run &lt;main&gt;   bundled, precompiled
  *   [compiling, diagnostic*] ─ started ─ main() ─ wait for non-daemon threads ─ finished ─ exit
@@ -34,9 +35,12 @@ public final class WorkerMain {
   public static void main(String[] args) throws Exception {
     var protocol = new Protocol(new FileOutputStream(FileDescriptor.out));
     int warmups = args.length > 0 ? Integer.parseInt(args[0]) : 0;
-    String classPath = System.getProperty("java.class.path");
+    // What javac compiles against: the same classes as the JVM's class path, unpacked.
+    String classPath = args.length > 1 ? args[1] : System.getProperty("java.class.path");
+    // The demo API starts beside the warm-up or the compile: a worker started for one waiting run
+    // (no warm-up) would otherwise make that run wait for it too.
+    Thread demoApi = Thread.ofPlatform().name(THREAD_PREFIX + "demo-api").start(DemoApi::start);
     Warmup.run(warmups, classPath);
-    DemoApi.start();
     protocol.send("ready");
 
     var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -77,6 +81,7 @@ public final class WorkerMain {
       Runtime.getRuntime().halt(2); // no job: the server closed the pipe
     }
     System.setIn(new ByteArrayInputStream(new byte[0]));
+    demoApi.join();
     run(protocol, classes, mainClass);
   }
 

@@ -186,6 +186,37 @@ class SandboxIT {
   }
 
   @Test
+  void lessonCodeHasTheVertxWebClientButNotTheServersLibraries() throws Exception {
+    var reply =
+        run(
+            """
+            import io.vertx.core.Vertx;
+            import io.vertx.ext.web.client.WebClient;
+            import io.vertx.ext.web.codec.BodyCodec;
+            void main() {
+              var vertx = Vertx.vertx();
+              var client = WebClient.create(vertx);
+              var user = client.get(8765, "127.0.0.1", "/api/users/2").addQueryParam("delay", "0")
+                  .as(BodyCodec.jsonObject()).send().await().body();
+              IO.println("web client: " + user.getString("name"));
+              for (String name : new String[] {"com.github.jknack.handlebars.Handlebars", "io.vertx.ext.web.Router", "dev.polyglot.playground.Main"}) {
+                try { Class.forName(name); IO.println(name + ": visible"); }
+                catch (ClassNotFoundException e) { IO.println(name + ": absent"); }
+              }
+              vertx.close().await();
+            }
+            """);
+    assertThat(reply.types()).endsWith("exit");
+    assertThat(reply.last().getInteger("code")).isZero();
+    assertThat(reply.stdout().lines())
+        .containsExactly(
+            "web client: Alan Turing",
+            "com.github.jknack.handlebars.Handlebars: absent",
+            "io.vertx.ext.web.Router: absent",
+            "dev.polyglot.playground.Main: absent");
+  }
+
+  @Test
   void hostSecretsAreNotThere() throws Exception {
     var reply =
         run(
