@@ -58,10 +58,26 @@ public record TestServer(Playground playground, WebClient client) implements Aut
 
   /** The AOT training run is a child process too: let it finish before counting what is left. */
   public void awaitAotTraining() {
+    await(
+        "AOT training",
+        () -> !"training".equals(playground.runner().status().getString("aotCache")));
+  }
+
+  /** Until the compile service has warmed up, edited code compiles in each run's worker. */
+  public void awaitCompiler() {
+    await("the compile service", () -> "ready".equals(compilerState()));
+  }
+
+  public String compilerState() {
+    var compiler = playground.runner().status().getJsonObject("compiler");
+    return compiler == null ? null : compiler.getString("state");
+  }
+
+  private static void await(String what, java.util.function.BooleanSupplier done) {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while ("training".equals(playground.runner().status().getString("aotCache"))) {
+    while (!done.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("AOT training did not finish");
+        throw new AssertionError(what + " was not ready within 60 s");
       }
       try {
         Thread.sleep(100);
@@ -84,9 +100,12 @@ public record TestServer(Playground playground, WebClient client) implements Aut
     }
   }
 
+  /** What the compile service's command line names. */
+  public static final String COMPILE_SERVICE = "run.worker.CompilerMain";
+
   /**
-   * Waits until this JVM has no child process left but a browser under test: no run may leave one
-   * behind.
+   * Waits until this JVM has no child process left but a browser under test and a server's compile
+   * service: no run may leave one behind.
    */
   public static List<String> processesLeft() throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
@@ -96,6 +115,8 @@ public record TestServer(Playground playground, WebClient client) implements Aut
           ProcessHandle.current()
               .descendants()
               .filter(p -> p.isAlive() && !p.info().command().orElse("").contains("/chromium/"))
+              // The compile service belongs to the server, not to a run.
+              .filter(p -> !p.info().commandLine().orElse("").contains(COMPILE_SERVICE))
               .toList();
       if (left.isEmpty()) {
         return List.of();

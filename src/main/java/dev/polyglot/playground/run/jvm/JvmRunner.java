@@ -12,7 +12,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * Runs each program in a fresh child JVM from the {@link WorkerPool}. Lesson code arrives
@@ -28,6 +30,10 @@ public final class JvmRunner implements Runner {
   private final WorkerPool pool;
   private final ClassCache classes;
   private final AotCache aot = new AotCache();
+  private final CompileService compiler;
+
+  /** The compile service lives long, so it warms javac more than a pooled worker does. */
+  private static final int COMPILER_WARMUPS = 10;
 
   private JvmRunner(Vertx vertx, RunSettings settings, Sandbox sandbox, WorkerFiles files) {
     this.vertx = vertx;
@@ -36,6 +42,9 @@ public final class JvmRunner implements Runner {
     this.pool =
         new WorkerPool(vertx, sandbox, files.root(), settings.poolSize(), settings.warmups(), aot);
     this.classes = new ClassCache(vertx, files.compileClassPath(false));
+    this.compiler =
+        new CompileService(
+            vertx, sandbox, files.root(), COMPILER_WARMUPS, settings.limits().compileTime(), aot);
   }
 
   /** Probes for bubblewrap, writes the workers' class path, and fills the pool. */
@@ -60,7 +69,15 @@ public final class JvmRunner implements Runner {
                       ? ""
                       : " (bubblewrap is missing or cannot create namespaces here)"));
           // Train first: the pool then fills with workers that already use the cache.
-          runner.aot.train(vertx, runner.sandbox).onComplete(x -> runner.pool.start());
+          runner
+              .aot
+              .train(vertx, runner.sandbox)
+              .onComplete(x -> {
+                runner.pool.start();
+                if (runner.sandbox.mode() != Sandbox.Mode.BUNDLED_ONLY) {
+                  runner.compiler.start();
+                }
+              });
         });
   }
 
@@ -78,8 +95,16 @@ public final class JvmRunner implements Runner {
     }
     var cancelled = new java.util.concurrent.atomic.AtomicBoolean();
     run.onCancel(() -> cancelled.set(true));
+    if (!request.bundled()) {
+      events.handle(new RunEvent.Compiling());
+    }
     job(request)
-        .compose(job -> pool.acquire().map(worker -> new Assigned(job, worker)))
+        .compose(job -> {
+          if (job.stdin() == null || cancelled.get()) {
+            return Future.succeededFuture(new Assigned(job, null));
+          }
+          return pool.acquire().map(worker -> new Assigned(job, worker));
+        })
         .onComplete(ar ->
             context.runOnContext(v -> {
               if (ar.failed()) {
@@ -88,8 +113,16 @@ public final class JvmRunner implements Runner {
                 return;
               }
               Assigned assigned = ar.result();
+              assigned.job().before().forEach(events::handle);
+              if (assigned.worker() == null) {
+                if (assigned.job().stdin() != null) {
+                  events.handle(new RunEvent.Error("Cancelled."));
+                }
+                run.finish();
+                return;
+              }
               new Supervisor(vertx, context, assigned.worker(), settings.limits(), events, run)
-                  .start(assigned.job());
+                  .start(assigned.job().stdin(), !request.bundled());
               if (cancelled.get()) {
                 run.cancel();
               }
@@ -97,14 +130,28 @@ public final class JvmRunner implements Runner {
     return run;
   }
 
-  /** A run's job and the worker that will do it. */
-  private record Assigned(String job, WorkerProcess worker) {}
+  /**
+   * What a run needs before a worker: the events that come first (the compile service's messages),
+   * and the worker's stdin; without stdin, those events end the run.
+   */
+  private record Job(List<RunEvent> before, String stdin) {
+    static Job send(String stdin) {
+      return new Job(List.of(), stdin);
+    }
+  }
 
-  /** The stdin job for the worker: precompiled classes for lesson code, source for edited code. */
-  private Future<String> job(RunRequest request) {
+  /** A run's job and the worker that will do it; no worker when the job ends the run. */
+  private record Assigned(Job job, WorkerProcess worker) {}
+
+  /**
+   * Lesson code comes precompiled from the class cache. Edited code is compiled by the compile
+   * service, or, when that has none ready, by the worker itself.
+   */
+  private Future<Job> job(RunRequest request) {
     if (!request.bundled()) {
-      return Future.succeededFuture(
-          "compile " + request.fileClassName() + " " + base64(request.source()) + "\nend\n");
+      return compiler
+          .compile(request.fileClassName(), request.source())
+          .map(outcome -> edited(request, outcome));
     }
     return classes
         .get(request)
@@ -115,18 +162,48 @@ public final class JvmRunner implements Runner {
                     + String.join(
                         "; ", compiled.messages().stream().map(Compiler.Message::text).toList()));
           }
-          var job = new StringBuilder();
-          compiled
-              .classes()
-              .forEach((name, bytes) ->
-                  job.append("class ")
-                      .append(name)
-                      .append(' ')
-                      .append(Base64.getEncoder().encodeToString(bytes))
-                      .append('\n'));
-          return Future.succeededFuture(
-              job.append("run ").append(compiled.mainClass()).append("\nend\n").toString());
+          return Future.succeededFuture(Job.send(precompiled(compiled)));
         });
+  }
+
+  private Job edited(RunRequest request, CompileService.Outcome outcome) {
+    return switch (outcome) {
+      case CompileService.Outcome.Compiled(var result) -> {
+        List<RunEvent> messages =
+            new ArrayList<>(
+                result.messages().stream()
+                    .map(m ->
+                        (RunEvent)
+                            new RunEvent.Diagnostic(m.severity(), m.line(), m.column(), m.text()))
+                    .toList());
+        if (result.ok()) {
+          yield new Job(messages, precompiled(result));
+        }
+        messages.add(new RunEvent.Error(Supervisor.DOES_NOT_COMPILE));
+        yield new Job(messages, null);
+      }
+      case CompileService.Outcome.TimedOut() -> {
+        var limit = Supervisor.compileTimeLimit(settings.limits());
+        yield new Job(List.of(limit, new RunEvent.Error(limit.message())), null);
+      }
+      case CompileService.Outcome.Unavailable(var why) ->
+          Job.send(
+              "compile " + request.fileClassName() + " " + base64(request.source()) + "\nend\n");
+    };
+  }
+
+  /** Class files and the class to launch, as the worker reads them. */
+  private static String precompiled(Compiler.Result compiled) {
+    var job = new StringBuilder();
+    compiled
+        .classes()
+        .forEach((name, bytes) ->
+            job.append("class ")
+                .append(name)
+                .append(' ')
+                .append(Base64.getEncoder().encodeToString(bytes))
+                .append('\n'));
+    return job.append("run ").append(compiled.mainClass()).append("\nend\n").toString();
   }
 
   private static String base64(String text) {
@@ -144,12 +221,18 @@ public final class JvmRunner implements Runner {
             new JsonObject()
                 .put("size", pool.size())
                 .put("idle", pool.idleCount())
-                .put("warmups", pool.warmups()));
+                .put("warmups", pool.warmups()))
+        .put(
+            "compiler",
+            new JsonObject()
+                .put("state", compiler.state().wireName())
+                .put("compiles", compiler.compiles()));
   }
 
   @Override
   public Future<Void> close() {
     pool.close();
+    compiler.close();
     return Future.succeededFuture();
   }
 }

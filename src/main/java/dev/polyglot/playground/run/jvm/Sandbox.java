@@ -67,7 +67,20 @@ final class Sandbox {
     }
   }
 
-  /** The command for the worker in pool slot {@code slot}; each slot has its own uid. */
+  /** What a sandboxed JVM is for. */
+  enum Role {
+    /** Runs one program: pooled, started for a waiting run, or the AOT training run. */
+    WORKER("dev.polyglot.playground.run.worker.WorkerMain"),
+    /** The long-lived compile service: compiles edited code for many runs and runs none of it. */
+    COMPILER("dev.polyglot.playground.run.worker.CompilerMain");
+
+    final String mainClass;
+
+    Role(String mainClass) {
+      this.mainClass = mainClass;
+    }
+  }
+
   /**
    * Whether the JVM uses the JDK 25 AOT cache (classes loaded and linked, method profiles), or
    * records it: a training run compiles and runs a typical program once, and the cache it leaves
@@ -90,7 +103,12 @@ final class Sandbox {
     return (mode == Mode.SANDBOXED ? "/app/aot" : aotDir().toString()) + "/" + AOT_FILE;
   }
 
+  /** The command for the worker in pool slot {@code slot}; each slot has its own uid. */
   List<String> command(int slot, int warmups, Aot aot) {
+    return command(Role.WORKER, slot, warmups, aot);
+  }
+
+  List<String> command(Role role, int slot, int warmups, Aot aot) {
     List<String> cmd = new ArrayList<>();
     if (mode == Mode.SANDBOXED) {
       // env -i: otherwise the child can read the server's environment.
@@ -106,7 +124,8 @@ final class Sandbox {
               "--nofile=" + (aot == Aot.TRAIN ? 4096 : 256),
               // The training run writes the cache itself: tens of MB.
               "--fsize=" + (aot == Aot.TRAIN ? 512L << 20 : limits.fileBytes()),
-              "--cpu=" + limits.cpuSeconds(),
+              // The compile service lives for many compiles; the server times each one instead.
+              "--cpu=" + (role == Role.WORKER ? String.valueOf(limits.cpuSeconds()) : "unlimited"),
               "--core=0",
               "--"));
       cmd.addAll(
@@ -165,15 +184,9 @@ final class Sandbox {
     cmd.addAll(
         List.of(
             "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1",
             "-XX:-UsePerfData",
             "-XX:+DisableAttachMechanism",
             "-Xss512k",
-            // Resident memory limits how many workers fit, so the heap starts small. A 32 MiB
-            // young generation makes javac about a third faster but takes a worker past 110 MiB
-            // (measured with bench/RunBench.java; see the README).
-            "-Xms16m",
-            "-Xmn12m",
             "-Xmx" + limits.heapMb() + "m",
             "-XX:MaxMetaspaceSize=128m",
             "-XX:MaxDirectMemorySize=32m",
@@ -185,6 +198,20 @@ final class Sandbox {
             // javac's context pool, which makes the reader's compile reuse the warm-ups' work.
             "--add-exports=jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED",
             "--enable-native-access=ALL-UNNAMED"));
+    if (role == Role.WORKER) {
+      cmd.addAll(
+          List.of(
+              // A worker lives for one run: C2 would not pay for itself.
+              "-XX:TieredStopAtLevel=1",
+              // Resident memory limits how many workers fit, so the heap starts small. A 32 MiB
+              // young generation makes javac about a third faster but takes a worker past 110
+              // MiB (measured with bench/RunBench.java; see the README).
+              "-Xms16m",
+              "-Xmn12m"));
+    } else {
+      // One process, compiling for every reader: fewer collections matter more than its size.
+      cmd.addAll(List.of("-Xms" + Math.min(48, limits.heapMb()) + "m"));
+    }
     switch (aot) {
       case TRAIN -> cmd.add("-XX:AOTCacheOutput=" + aotPath());
       case USE -> cmd.add("-XX:AOTCache=" + aotPath());
@@ -194,7 +221,7 @@ final class Sandbox {
         List.of(
             "-cp",
             files.classPath(mode == Mode.SANDBOXED),
-            "dev.polyglot.playground.run.worker.WorkerMain",
+            role.mainClass,
             String.valueOf(warmups),
             files.compileClassPath(mode == Mode.SANDBOXED)));
     return cmd;

@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class Supervisor implements WorkerProcess.Listener {
   private static final int MAX_TEXT = 16 * 1024;
+  static final String DOES_NOT_COMPILE = "The code does not compile; see the messages above.";
 
   private final Vertx vertx;
   private final Context context;
@@ -36,6 +37,7 @@ final class Supervisor implements WorkerProcess.Listener {
   private boolean started;
   private long startedNanos;
   private long outputBytes;
+  private boolean compiling;
   private boolean compileFailed;
   private boolean stopped; // a limit or a cancel: later output is not shown
   private boolean cancelled;
@@ -60,19 +62,24 @@ final class Supervisor implements WorkerProcess.Listener {
     this.run = run;
   }
 
-  /** Sends the job and starts watching; call on {@code context}. */
-  void start(String job) {
+  /**
+   * Sends the job and starts watching; call on {@code context}.
+   *
+   * @param compilingShown the run already said it is compiling (the compile service tried first),
+   *     so the worker's own {@code compiling} is not repeated
+   */
+  void start(String job, boolean compilingShown) {
+    this.compiling = compilingShown;
     run.onCancel(() -> context.runOnContext(v -> cancel()));
-    timer =
-        vertx.setTimer(
-            limits.compileTime().toMillis(),
-            t ->
-                stop(
-                    new RunEvent.Limit(
-                        Limits.Kind.COMPILE_TIME,
-                        "Compiling took longer than %d s, so it was stopped."
-                            .formatted(limits.compileTime().toSeconds()))));
+    timer = vertx.setTimer(limits.compileTime().toMillis(), t -> stop(compileTimeLimit(limits)));
     worker.attach(this, job);
+  }
+
+  static RunEvent.Limit compileTimeLimit(Limits limits) {
+    return new RunEvent.Limit(
+        Limits.Kind.COMPILE_TIME,
+        "Compiling took longer than %d s, so it was stopped."
+            .formatted(limits.compileTime().toSeconds()));
   }
 
   @Override
@@ -93,7 +100,12 @@ final class Supervisor implements WorkerProcess.Listener {
 
   private void onEvent(JsonObject e) {
     switch (String.valueOf(e.getValue("type"))) {
-      case "compiling" -> emit(new RunEvent.Compiling());
+      case "compiling" -> {
+        if (!compiling) {
+          compiling = true;
+          emit(new RunEvent.Compiling());
+        }
+      }
       case "diagnostic" ->
           emit(
               new RunEvent.Diagnostic(
@@ -221,7 +233,7 @@ final class Supervisor implements WorkerProcess.Listener {
       return limit.message();
     }
     if (compileFailed) {
-      return "The code does not compile; see the messages above.";
+      return DOES_NOT_COMPILE;
     }
     return "The run could not start: the worker exited with code "
         + code

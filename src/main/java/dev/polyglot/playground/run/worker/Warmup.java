@@ -13,17 +13,22 @@ final class Warmup {
   private Warmup() {}
 
   static void run(int compiles, String classPath) throws Exception {
-    for (int i = 0; i < compiles; i++) {
-      Compiler.compile("Warm" + i, "void main() { IO.println(\"warm\" + " + i + "); }", classPath);
-      // javac's garbage would otherwise be promoted and grow the heap, and with it the worker's
-      // resident memory, for good.
-      System.gc();
-    }
+    javac(compiles, classPath);
     // Not virtual threads: their scheduler is created with the first one, and a lesson may set
     // jdk.virtualThreadScheduler.parallelism in main() to show what one carrier thread does.
     CompletableFuture.supplyAsync(() -> String.format("%d %s", 1, "x"))
         .thenCombine(CompletableFuture.supplyAsync(() -> 2), (a, b) -> a + b)
         .orTimeout(1, TimeUnit.SECONDS)
         .join();
+  }
+
+  /** Compiles that leave javac's context pool warm for the next one. */
+  static void javac(int compiles, String classPath) {
+    for (int i = 0; i < compiles; i++) {
+      Compiler.compile("Warm" + i, "void main() { IO.println(\"warm\" + " + i + "); }", classPath);
+      // javac's garbage would otherwise be promoted and grow the heap, and with it the worker's
+      // resident memory, for good.
+      System.gc();
+    }
   }
 }
