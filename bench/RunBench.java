@@ -37,8 +37,8 @@ void main(String[] args) throws Exception {
 
   var warm = Server.start(18201, "--pool", "2", "--max-runs", "2");
   var empty = Server.start(18202, "--pool", "0", "--max-runs", "2");
-  warm.awaitAot();
-  empty.awaitAot();
+  warm.awaitWarm();
+  empty.awaitWarm();
   try {
     Map<String, List<Double>> m = new TreeMap<>();
     var rss = new RssSampler();
@@ -80,6 +80,7 @@ void main(String[] args) throws Exception {
     ratio("pool empty, bundled: first stdout", median(m.get("pool empty, bundled: first stdout")), coldB, 0.45);
     IO.println("worker peak RSS (VmHWM, max over %d workers seen): %.1f MiB   target <= 110".formatted(rss.workers(), rss.peakMiB()));
     IO.println("worker RSS when idle and warm (median): %.1f MiB".formatted(rss.idleMedianMiB()));
+    IO.println("compile service peak RSS (one per server, max over %d seen): %.1f MiB".formatted(rss.services(), rss.servicePeakMiB()));
     sustained(warm, sustain);
   } finally {
     warm.stop();
@@ -162,14 +163,17 @@ record Server(Process process, int port) {
     return "http://127.0.0.1:" + port + path;
   }
 
-  /** The AOT cache is recorded at start-up; measure with it, as a server that has been up would. */
-  void awaitAot() throws Exception {
+  /**
+   * The AOT cache is recorded at start-up, and then the compile service warms up; measure with
+   * both, as a server that has been up would.
+   */
+  void awaitWarm() throws Exception {
     for (int i = 0; i < 600; i++) {
       String health = HTTP.send(HttpRequest.newBuilder(URI.create(url("/health"))).build(), HttpResponse.BodyHandlers.ofString()).body();
-      if (!health.contains("\"aotCache\":\"training\"")) return;
+      if (!health.contains("\"aotCache\":\"training\"") && health.contains("\"compiler\":{\"state\":\"ready\"")) return;
       Thread.sleep(100);
     }
-    throw new IllegalStateException("AOT training never finished");
+    throw new IllegalStateException("AOT training or the compile service never finished");
   }
 
   void awaitIdle(int n) throws Exception {
@@ -218,9 +222,10 @@ record Server(Process process, int port) {
   }
 }
 
-/** Samples VmHWM and VmRSS of every worker JVM on the machine every 20 ms. */
+/** Samples VmHWM and VmRSS of every worker JVM (and compile service) on the machine every 20 ms. */
 static final class RssSampler {
   private final Map<Long, Long> peakKb = new ConcurrentHashMap<>();
+  private final Map<Long, Long> servicePeakKb = new ConcurrentHashMap<>();
   private final List<Double> idleMiB = Collections.synchronizedList(new ArrayList<>());
   private volatile boolean running = true;
   private Thread thread;
@@ -229,11 +234,11 @@ static final class RssSampler {
     thread = Thread.ofPlatform().daemon().start(() -> {
       while (running) {
         ProcessHandle.allProcesses()
-            .filter(p -> isWorker(p))
+            .filter(p -> isWorker(p) || isService(p))
             .forEach(p -> {
               try {
                 long hwm = field(p.pid(), "VmHWM:");
-                peakKb.merge(p.pid(), hwm, Math::max);
+                (isService(p) ? servicePeakKb : peakKb).merge(p.pid(), hwm, Math::max);
               } catch (IOException ignored) {
               }
             });
@@ -252,6 +257,11 @@ static final class RssSampler {
   }
 
   /** A run's worker JVM; the AOT training run at start-up is not one. */
+  static boolean isService(ProcessHandle p) {
+    String cmd = p.info().commandLine().orElse("");
+    return cmd.contains("/bin/java") && cmd.contains("CompilerMain") && !cmd.startsWith("bwrap");
+  }
+
   static boolean isWorker(ProcessHandle p) {
     String cmd = p.info().commandLine().orElse("");
     return cmd.contains("/bin/java") && cmd.contains("WorkerMain") && !cmd.contains("AOTCacheOutput") && !cmd.startsWith("bwrap");
@@ -274,6 +284,14 @@ static final class RssSampler {
 
   double peakMiB() {
     return peakKb.values().stream().mapToLong(Long::longValue).max().orElse(0) / 1024.0;
+  }
+
+  int services() {
+    return servicePeakKb.size();
+  }
+
+  double servicePeakMiB() {
+    return servicePeakKb.values().stream().mapToLong(Long::longValue).max().orElse(0) / 1024.0;
   }
 
   double idleMedianMiB() {
