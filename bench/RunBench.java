@@ -258,13 +258,17 @@ static final class RssSampler {
 
   /** A run's worker JVM; the AOT training run at start-up is not one. */
   static boolean isService(ProcessHandle p) {
-    String cmd = p.info().commandLine().orElse("");
-    return cmd.contains("/bin/java") && cmd.contains("CompilerMain") && !cmd.startsWith("bwrap");
+    return isJava(p) && p.info().commandLine().orElse("").contains("CompilerMain");
   }
 
   static boolean isWorker(ProcessHandle p) {
     String cmd = p.info().commandLine().orElse("");
-    return cmd.contains("/bin/java") && cmd.contains("WorkerMain") && !cmd.contains("AOTCacheOutput") && !cmd.startsWith("bwrap");
+    return isJava(p) && cmd.contains("WorkerMain") && !cmd.contains("AOTCacheOutput");
+  }
+
+  /** The JVM itself, not the sandbox processes around it, whose command lines name it too. */
+  static boolean isJava(ProcessHandle p) {
+    return p.info().command().orElse("").endsWith("/bin/java");
   }
 
   static long field(long pid, String name) throws IOException {
