@@ -86,18 +86,19 @@ final class CompileService {
   private final AotCache aot;
   private final Queue<Request> queue = new ArrayDeque<>();
 
-  // Read anywhere (/health); written on `context`.
+  // Written on `context`; read anywhere (/health), or by close(), which may not wait for it.
   private volatile State state = State.STARTING;
   private volatile long compiles;
-  // Everything below is only touched on `context`.
   private volatile Process process;
+  private volatile boolean closed;
+  // Only touched on `context`.
   private Request current;
   private Map<String, byte[]> classes;
   private List<Compiler.Message> messages;
   private long timer = -1;
   private long nextId;
+  private boolean processReady;
   private int failedStarts;
-  private volatile boolean closed;
 
   CompileService(
       Vertx vertx, Sandbox sandbox, Path workDir, int warmups, Duration limit, AotCache aot) {
@@ -180,6 +181,7 @@ final class CompileService {
       return;
     }
     process = started;
+    processReady = false;
     Thread.ofVirtual().name("compiler-" + started.pid() + "-out").start(() -> read(started));
     Thread.ofVirtual()
         .name("compiler-" + started.pid() + "-err")
@@ -219,6 +221,7 @@ final class CompileService {
     }
     String type = String.valueOf(event.getValue("type"));
     if (type.equals("ready")) {
+      processReady = true;
       state = State.READY;
       failedStarts = 0;
       LOG.log(Level.INFO, "compile service ready");
@@ -281,7 +284,8 @@ final class CompileService {
             t -> {
               if (current == sent) {
                 finish(new Outcome.TimedOut());
-                kill(); // its exit starts a new one
+                state = State.STARTING; // takes no more requests; its exit starts a new one
+                kill();
               }
             });
     // A pipe write can block when the other end is slow to read: not on the event loop. If the
@@ -311,8 +315,9 @@ final class CompileService {
     if (which != null && which != process) {
       return;
     }
-    boolean wasReady = state == State.READY;
+    boolean wasReady = processReady;
     process = null;
+    processReady = false;
     if (current != null) {
       finish(new Outcome.Unavailable("the compile service exited with code " + code));
     }

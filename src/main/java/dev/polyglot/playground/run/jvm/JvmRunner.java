@@ -74,7 +74,9 @@ public final class JvmRunner implements Runner {
               .train(vertx, runner.sandbox)
               .onComplete(x -> {
                 runner.pool.start();
-                if (runner.sandbox.mode() != Sandbox.Mode.BUNDLED_ONLY) {
+                if (runner.sandbox.mode() == Sandbox.Mode.BUNDLED_ONLY) {
+                  runner.compiler.close(); // edited code is refused: nothing to compile
+                } else {
                   runner.compiler.start();
                 }
               });
