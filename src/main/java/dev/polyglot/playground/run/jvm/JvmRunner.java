@@ -188,9 +188,11 @@ public final class JvmRunner implements Runner {
         var limit = Supervisor.compileTimeLimit(settings.limits());
         yield new Job(List.of(limit, new RunEvent.Error(limit.message())), null);
       }
-      case CompileService.Outcome.Unavailable(var why) ->
-          Job.send(
-              "compile " + request.fileClassName() + " " + base64(request.source()) + "\nend\n");
+      case CompileService.Outcome.Unavailable(var why) -> {
+        LOG.log(Level.DEBUG, "compiling in the run's worker: " + why);
+        yield Job.send(
+            "compile " + request.fileClassName() + " " + base64(request.source()) + "\nend\n");
+      }
     };
   }
 

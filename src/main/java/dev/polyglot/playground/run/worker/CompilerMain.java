@@ -50,18 +50,7 @@ public final class CompilerMain {
         return;
       }
       for (var m : result.messages()) {
-        protocol.send(
-            "diagnostic",
-            "id",
-            id,
-            "severity",
-            m.severity(),
-            "line",
-            m.line(),
-            "column",
-            m.column(),
-            "message",
-            m.text());
+        protocol.diagnostic(m, "id", id);
       }
       result
           .classes()

@@ -37,6 +37,18 @@ final class Protocol {
     }
   }
 
+  /** A compiler message; {@code first} are fields that come before it, such as a request id. */
+  void diagnostic(Compiler.Message m, Object... first) {
+    Object[] message = {
+      "severity", m.severity(), "line", m.line(), "column", m.column(), "message", m.text()
+    };
+    send(
+        "diagnostic",
+        java.util.stream.Stream.concat(
+                java.util.Arrays.stream(first), java.util.Arrays.stream(message))
+            .toArray());
+  }
+
   static void quote(StringBuilder json, String s) {
     json.append('"');
     for (int i = 0; i < s.length(); i++) {

@@ -56,16 +56,7 @@ public final class WorkerMain {
           String source = new String(Base64.getDecoder().decode(parts[2]), StandardCharsets.UTF_8);
           var result = Compiler.compile(parts[1], source, classPath);
           for (var m : result.messages()) {
-            protocol.send(
-                "diagnostic",
-                "severity",
-                m.severity(),
-                "line",
-                m.line(),
-                "column",
-                m.column(),
-                "message",
-                m.text());
+            protocol.diagnostic(m);
           }
           if (!result.ok()) {
             protocol.send("compile-failed");
@@ -90,8 +81,7 @@ public final class WorkerMain {
     try {
       main = Launcher.prepare(classes, mainClass);
     } catch (Launcher.NoMainException e) {
-      protocol.send(
-          "diagnostic", "severity", "error", "line", 1, "column", 1, "message", e.getMessage());
+      protocol.diagnostic(new Compiler.Message("error", 1, 1, e.getMessage()));
       protocol.send("compile-failed");
       Runtime.getRuntime().halt(1);
       return;
