@@ -157,12 +157,8 @@ final class CompileService {
               Path dir = workDir.resolve("compiler");
               Files.createDirectories(dir);
               var mode = aot.ready() ? Sandbox.Aot.USE : Sandbox.Aot.NONE;
-              var builder =
-                  new ProcessBuilder(sandbox.command(Sandbox.Role.COMPILER, SLOT, warmups, mode))
-                      .directory(dir.toFile());
-              builder.environment().clear();
-              builder.environment().putAll(Map.of("LANG", "C.UTF-8", "HOME", dir.toString()));
-              return builder.start();
+              return WorkerProcess.launch(
+                  sandbox.command(Sandbox.Role.COMPILER, SLOT, warmups, mode), dir);
             },
             false)
         .onComplete(ar -> {

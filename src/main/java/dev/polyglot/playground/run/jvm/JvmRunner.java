@@ -41,7 +41,7 @@ public final class JvmRunner implements Runner {
     this.sandbox = sandbox;
     this.pool =
         new WorkerPool(vertx, sandbox, files.root(), settings.poolSize(), settings.warmups(), aot);
-    this.classes = new ClassCache(vertx, files.compileClassPath(false));
+    this.classes = new ClassCache(vertx, files.classPath(false));
     this.compiler =
         new CompileService(
             vertx, sandbox, files.root(), COMPILER_WARMUPS, settings.limits().compileTime(), aot);

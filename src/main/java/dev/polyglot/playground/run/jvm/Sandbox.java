@@ -149,7 +149,6 @@ final class Sandbox {
       }
       cmd.addAll(List.of("--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64"));
       cmd.addAll(List.of("--ro-bind", files.lib().toString(), WorkerFiles.SANDBOX_LIB));
-      cmd.addAll(List.of("--ro-bind", files.classes().toString(), WorkerFiles.SANDBOX_CLASSES));
       if (aot != Aot.NONE) {
         cmd.addAll(
             List.of(aot == Aot.TRAIN ? "--bind" : "--ro-bind", aotDir().toString(), "/app/aot"));
@@ -222,8 +221,7 @@ final class Sandbox {
             "-cp",
             files.classPath(mode == Mode.SANDBOXED),
             role.mainClass,
-            String.valueOf(warmups),
-            files.compileClassPath(mode == Mode.SANDBOXED)));
+            String.valueOf(warmups)));
     return cmd;
   }
 

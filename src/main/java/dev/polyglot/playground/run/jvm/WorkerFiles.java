@@ -9,8 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,45 +19,29 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
 
 /**
  * What the workers' class path holds, made once at start-up from the server's own class path: only
- * the {@link SnippetLibraries}, world-readable, because workers run as unprivileged uids that may
- * not read where the server's jars live (say {@code /root/.m2}). It is written twice:
- *
- * <ul>
- *   <li>{@code lib/worker.jar}, the JVM's class path. The JDK's AOT cache accepts only jars there.
- *   <li>{@code classes/}, the same class files unpacked, the class path javac compiles against.
- *       javac indexes every entry of a jar the first time it looks inside, which costs a cold
- *       worker about 60 ms; in a folder it only lists the packages the code names.
- * </ul>
- *
- * The sandbox binds both read-only under {@code /app}.
+ * the {@link SnippetLibraries}, in one world-readable jar, because workers run as unprivileged uids
+ * that may not read where the server's jars live (say {@code /root/.m2}). The sandbox binds it
+ * read-only at {@link #SANDBOX_LIB}. The same jar is what javac compiles lesson code against, in
+ * the workers, in the compile service and in the server.
  */
 record WorkerFiles(Path root) {
   static final String JAR = "worker.jar";
 
-  /** Where the sandbox shows {@link #lib()} and {@link #classes()}. */
+  /** Where the sandbox shows {@link #lib()}. */
   static final String SANDBOX_LIB = "/app/lib";
-
-  static final String SANDBOX_CLASSES = "/app/classes";
 
   Path lib() {
     return root.resolve("lib");
   }
 
-  Path classes() {
-    return root.resolve("classes");
-  }
-
-  /** The JVM's class path as the worker sees it: inside the sandbox, or on the host. */
+  /** The class path as the worker sees it: inside the sandbox, or on the host. */
   String classPath(boolean sandboxed) {
     return (sandboxed ? SANDBOX_LIB : lib().toString()) + "/" + JAR;
-  }
-
-  /** The class path javac compiles lesson code against, in the worker or in the server. */
-  String compileClassPath(boolean sandboxed) {
-    return sandboxed ? SANDBOX_CLASSES : classes().toString();
   }
 
   /** From the server's own class path. Blocking: call it off the event loop. */
@@ -77,12 +59,10 @@ record WorkerFiles(Path root) {
     try {
       Map<String, byte[]> entries = collect(classPath, libraries);
       keepKnownProviders(entries);
-      Files.createDirectories(root);
+      Files.createDirectories(files.lib());
       readable(root);
-      clear(files.lib());
-      clear(files.classes());
+      readable(files.lib());
       writeJar(files.lib().resolve(JAR), entries);
-      writeClasses(files.classes(), entries);
       return files;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare worker files in " + root, e);
@@ -147,11 +127,12 @@ record WorkerFiles(Path root) {
     if (entries.keySet().stream().anyMatch(n -> n.startsWith("META-INF/versions/"))) {
       manifest.getMainAttributes().put(Attributes.Name.MULTI_RELEASE, "true");
     }
+    // Stored, not compressed: it is written at every start and only ever read from this disk.
     try (OutputStream out = Files.newOutputStream(target);
         var jar = new JarOutputStream(out, manifest)) {
       for (var e : entries.entrySet()) {
         if (!e.getKey().equals(JarFile.MANIFEST_NAME)) {
-          jar.putNextEntry(new JarEntry(e.getKey()));
+          jar.putNextEntry(stored(e.getKey(), e.getValue()));
           jar.write(e.getValue());
           jar.closeEntry();
         }
@@ -160,40 +141,15 @@ record WorkerFiles(Path root) {
     Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r--r--"));
   }
 
-  /** Class files only: javac reads nothing else, and resources stay in the jar. */
-  private static void writeClasses(Path dir, Map<String, byte[]> entries) throws IOException {
-    for (var e : entries.entrySet()) {
-      if (e.getKey().endsWith(".class") && !e.getKey().startsWith("META-INF/")) {
-        Path file = dir.resolve(e.getKey());
-        createReadableDirectories(dir, file.getParent());
-        Files.write(file, e.getValue());
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-      }
-    }
-  }
-
-  private static void createReadableDirectories(Path top, Path dir) throws IOException {
-    List<Path> missing = new ArrayList<>();
-    for (Path d = dir; d != null && d.startsWith(top) && !Files.isDirectory(d); d = d.getParent()) {
-      missing.add(d);
-    }
-    for (Path d : missing.reversed()) {
-      Files.createDirectory(d);
-      readable(d);
-    }
-  }
-
-  /** Empties what an earlier start left, and makes the folder anew. */
-  private static void clear(Path dir) throws IOException {
-    if (Files.exists(dir)) {
-      try (Stream<Path> walk = Files.walk(dir)) {
-        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-          Files.delete(p);
-        }
-      }
-    }
-    Files.createDirectories(dir);
-    readable(dir);
+  private static JarEntry stored(String name, byte[] bytes) {
+    var entry = new JarEntry(name);
+    var crc = new CRC32();
+    crc.update(bytes);
+    entry.setMethod(ZipEntry.STORED);
+    entry.setSize(bytes.length);
+    entry.setCompressedSize(bytes.length);
+    entry.setCrc(crc.getValue());
+    return entry;
   }
 
   private static void readable(Path dir) throws IOException {

@@ -51,12 +51,17 @@ final class WorkerProcess {
 
   /** Starts the process; blocking (fork and exec), so call it from a worker thread. */
   static WorkerProcess spawn(int slot, List<String> command, Path workDir) throws IOException {
+    var worker = new WorkerProcess(slot, launch(command, workDir));
+    worker.readers();
+    return worker;
+  }
+
+  /** Starts a sandbox command with nothing of the server's environment; blocking. */
+  static Process launch(List<String> command, Path workDir) throws IOException {
     var builder = new ProcessBuilder(command).directory(workDir.toFile());
     builder.environment().clear();
     builder.environment().putAll(java.util.Map.of("LANG", "C.UTF-8", "HOME", workDir.toString()));
-    var worker = new WorkerProcess(slot, builder.start());
-    worker.readers();
-    return worker;
+    return builder.start();
   }
 
   Future<WorkerProcess> ready() {

@@ -11,8 +11,7 @@ import java.util.Base64;
  * The compile service's entry point: one long-lived JVM in the sandbox that compiles edited code
  * for run after run, so a reader's compile finds javac warm even when no warm worker is left. It
  * never loads or runs what it compiles: javac runs with annotation processing off, so nothing of a
- * reader's code executes here. Started as {@code CompilerMain <warm-up compiles> <javac class
- * path>}.
+ * reader's code executes here. Started as {@code CompilerMain <warm-up compiles>}.
  *
  * <pre>
  *   stdin:  compile &lt;id&gt; &lt;FileClass&gt; &lt;base64 source&gt;
@@ -30,7 +29,7 @@ public final class CompilerMain {
   public static void main(String[] args) throws Exception {
     var protocol = new Protocol(new FileOutputStream(FileDescriptor.out));
     int warmups = Integer.parseInt(args[0]);
-    String classPath = args[1];
+    String classPath = System.getProperty("java.class.path");
     Warmup.javac(warmups, classPath);
     protocol.send("ready");
     var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

@@ -13,8 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The child JVM's entry point, started as {@code WorkerMain <warm-up compiles> <javac class path>}.
- * One job per process:
+ * The child JVM's entry point, started as {@code WorkerMain <warm-up compiles>}. One job per
+ * process:
  *
  * <pre>
  *   warm up javac (N compiles), start demo API beside it ─ send "ready"
@@ -35,8 +35,7 @@ public final class WorkerMain {
   public static void main(String[] args) throws Exception {
     var protocol = new Protocol(new FileOutputStream(FileDescriptor.out));
     int warmups = args.length > 0 ? Integer.parseInt(args[0]) : 0;
-    // What javac compiles against: the same classes as the JVM's class path, unpacked.
-    String classPath = args.length > 1 ? args[1] : System.getProperty("java.class.path");
+    String classPath = System.getProperty("java.class.path");
     // The demo API starts beside the warm-up or the compile: a worker started for one waiting run
     // (no warm-up) would otherwise make that run wait for it too.
     Thread demoApi = Thread.ofPlatform().name(THREAD_PREFIX + "demo-api").start(DemoApi::start);
