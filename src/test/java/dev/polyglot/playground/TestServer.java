@@ -68,6 +68,11 @@ public record TestServer(Playground playground, WebClient client) implements Aut
     await("the compile service", () -> "ready".equals(compilerState()));
   }
 
+  /** Until the compile service is ready, or known to be missing (no sandbox, no edited code). */
+  public void awaitCompilerStarted() {
+    await("the compile service", () -> !"starting".equals(compilerState()));
+  }
+
   public String compilerState() {
     var compiler = playground.runner().status().getJsonObject("compiler");
     return compiler == null ? null : compiler.getString("state");

@@ -37,6 +37,10 @@ class BundledVariantsIT {
                 .withMaxRuns(1, 4)
                 .withWorkDir(work));
     client = new RunClient(server.playground().port());
+    // Timings are checked: let the server's own start-up work (AOT training, the compile
+    // service's warm-up) finish first, so that it does not share the cores with a lesson.
+    server.awaitAotTraining();
+    server.awaitCompilerStarted();
   }
 
   @AfterAll
