@@ -13,8 +13,8 @@ CompletableFuture<String> mainAsync() {
 
 // main is an ordinary method; join() blocks it until the future completes.
 void main() {
-    CompletableFuture<String> future = mainAsync(); // already running
-    IO.println("mainAsync() returned a CompletableFuture; it is already running");
+    CompletableFuture<String> future = mainAsync(); // supplyAsync has already submitted the work
+    IO.println("mainAsync() returned a CompletableFuture; the work behind it is already running");
     IO.println("join returned: " + future.join());
     // main returns and the JVM exits: the threads behind delayedExecutor are
     // daemon threads, so the late task is dropped.

@@ -12,9 +12,12 @@ async function main() {
   return "result of main";
 }
 
-// A .js file run by node is CommonJS: `await main()` out here is a SyntaxError.
-// (An ES module, .mjs or "type": "module", allows top-level await.)
 const promise = main(); // runs main at once, up to its first await
 console.log(`main() returned a ${promise.constructor.name}; main is already running`);
-promise.then((result) => console.log(`main resolved: ${result}`));
+
+// Top-level await: this file uses module syntax and no require(), so Node
+// 22.7+ and 20.19+ run it as an ES module (older Node needs .mjs or
+// "type": "module" in package.json; as CommonJS it is a SyntaxError).
+const result = await promise;
+console.log(`await returned: ${result}`);
 // Node keeps running until no timers or I/O are left, so the late task finishes.

@@ -17,7 +17,8 @@ async def main() -> str:
     return "result of main"
 
 
-# `await main()` out here is a SyntaxError: a .py file has no top-level await.
+# `await main()` out here is a SyntaxError: a .py file has no top-level await
+# (the asyncio REPL, `python -m asyncio`, and Jupyter notebooks do allow it).
 coro = main()  # in JavaScript this call would run main; here it only builds a coroutine
 print(f"main() returned a {type(coro).__name__}; nothing has run yet")
 coro.close()  # throw it away unstarted (and without a "never awaited" warning)

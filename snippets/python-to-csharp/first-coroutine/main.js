@@ -6,11 +6,7 @@ async function getUser(id) {
   return { id, name: "Ada Lovelace", email: "ada@example.com" };
 }
 
-// A .js file run by node is CommonJS, where top-level await is not
-// allowed, so the awaiting happens inside an async main().
-async function main() {
-  const user = await getUser(1);
-  console.log(`got ${user.name} <${user.email}>`);
-}
-
-main();
+// Top-level await: a .js file with module syntax and no require() runs as an
+// ES module on Node 22.7+ and 20.19+ (older Node needs .mjs or "type": "module").
+const user = await getUser(1);
+console.log(`got ${user.name} <${user.email}>`);
