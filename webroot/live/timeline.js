@@ -4,6 +4,11 @@
 // arrived; only the growing end of a running bar uses the page's clock, and never runs behind
 // the latest stamp. Plain SVG, redrawn whole: a run has tens of lanes, not thousands.
 
+import { seconds, ticks } from "./scale.js";
+
+// The scale is in scale.js, so that it can be tested in Node; these names were always here.
+export { niceDomain, seconds } from "./scale.js";
+
 const SVG = "http://www.w3.org/2000/svg";
 const MAX_LANES = 40;
 const MAX_MARKS_PER_LANE = 300;
@@ -103,29 +108,6 @@ function el(name, attributes = {}, parent = null) {
   return node;
 }
 
-export function seconds(ms, digits = 3) {
-  return `${(ms / 1000).toFixed(digits)} s`;
-}
-
-/** A round number of milliseconds between ticks, so that about `count` ticks fit. */
-function tickStep(domain, count) {
-  const raw = domain / Math.max(count, 1);
-  const steps = [1, 2, 5, 10, 20, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000, 20000, 30000, 60000];
-  return steps.find((s) => s >= raw) || 60000;
-}
-
-/** The end of the axis: a little past `ms`, on a round value, and never less than 100 ms. */
-export function niceDomain(ms) {
-  const target = Math.max(ms, 100) * 1.04;
-  const step = tickStep(target, 8);
-  return Math.ceil(target / step) * step;
-}
-
-function label(ms, step) {
-  const digits = step >= 1000 ? 0 : step >= 100 ? 1 : step >= 10 ? 2 : 3;
-  return `${(ms / 1000).toFixed(digits)} s`;
-}
-
 /**
  * Draws one recording into an <svg> (created on first use) inside host.
  * @param {HTMLElement} host
@@ -157,12 +139,11 @@ export function draw(host, recording, domain) {
   );
 
   // Axis: grid lines and labels in seconds.
-  const step = tickStep(domain, Math.floor((width - left - right) / 72));
   const axisY = rows * LANE + 4;
-  for (let t = 0; t <= domain + 0.001; t += step) {
+  for (const { t, label } of ticks(domain, Math.floor((width - left - right) / 72))) {
     el("line", { class: "tl-grid", x1: x(t), x2: x(t), y1: 0, y2: axisY }, svg);
     const text = el("text", { class: "tl-tick", x: x(t), y: axisY + 16, "text-anchor": "middle" }, svg);
-    text.textContent = label(t, step);
+    text.textContent = label;
   }
   el("line", { class: "tl-axis", x1: left, x2: width - right, y1: axisY, y2: axisY }, svg);
 
