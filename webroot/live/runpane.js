@@ -3,10 +3,12 @@
 //
 // A run goes queued → compiling → running → finished (or cancelled, or stopped by a limit), and
 // the phase line always says which. Comparing runs the variants one after the other and stacks
-// their timelines on one time scale.
+// their timelines on one time scale. What a run's events mean is decided in phase.js; this file
+// only puts it on the page.
 
 import { Console } from "./console.js";
 import { Editor } from "./editor.js";
+import * as phases from "./phase.js";
 import { Replay } from "./replay.js";
 import * as share from "./share.js";
 import { Recording, draw, niceDomain, seconds } from "./timeline.js";
@@ -153,6 +155,11 @@ export class RunPane {
     this.panel = panel;
   }
 
+  /** Shows a state from phase.js: its phase on the panel and the jump link, and its text. */
+  show(state) {
+    this.setPhase(state.phase, state.text);
+  }
+
   setPhase(phase, text) {
     this.panel.dataset.phase = phase;
     this.phase.textContent = text;
@@ -204,14 +211,18 @@ export class RunPane {
     const session = this.session;
     if (!session || session.cancelled) return;
     session.cancelled = true;
-    this.setPhase("cancelling", "Cancelling…");
+    // Before the handle's cancel: a run that never left the page ends inside that call.
+    if (session.state) {
+      session.state = phases.cancelling(session.state);
+      this.show(session.state);
+    }
     if (session.handle) session.handle.cancel();
   }
 
   async start(variants, via = this.ctx.connection) {
     const comparing = variants.length > 1;
     const replaying = via !== this.ctx.connection;
-    const session = { cancelled: false, handle: null, recordings: [], comparing };
+    const session = { cancelled: false, handle: null, state: null, recordings: [], comparing };
     this.session = session;
     this.panel.hidden = false;
     this.panel.classList.toggle("is-comparing", comparing);
@@ -234,7 +245,7 @@ export class RunPane {
       this.addBlock(recording, comparing);
       if (comparing) this.console.heading(variant.label);
       const result = await this.runOne(variant, recording, session, comparing, via, replaying);
-      results.push({ variant, recording, ...result });
+      results.push({ label: variant.label, ...result });
       if (!result.ok) break;
     }
 
@@ -242,9 +253,8 @@ export class RunPane {
     window.cancelAnimationFrame(this.frame);
     this.redraw();
     this.elapsed.textContent = "";
-    if (comparing && results.length === variants.length && results.every((r) => r.ok)) {
-      this.showComparison(results);
-    }
+    const verdict = comparing ? phases.comparison(results, variants.length) : null;
+    if (verdict) this.showComparison(verdict);
     this.update();
   }
 
@@ -254,86 +264,73 @@ export class RunPane {
       if (source === variant.bundled) source = null;
       if (variant.editor) variant.editor.clearDiagnostics();
       const size = source === null ? 0 : new TextEncoder().encode(source).length;
-      if (size > this.ctx.maxSource) {
-        // The server would say the same; saying it here also keeps a huge edit off the socket.
-        const message = `The code is ${Math.ceil(size / 1024)} KiB; the most this playground compiles is ${Math.floor(this.ctx.maxSource / 1024)} KiB.`;
-        this.showLimit("source-size", message);
-        this.setPhase("failed", "Not run: the code is too large.");
+      const state = phases.start({ label: variant.label, comparing, replaying });
+      const refused = phases.checkSize(state, size, this.ctx.maxSource);
+      if (refused.ended) {
+        session.state = refused;
+        const { kind, message } = refused.limits.at(-1);
+        this.showLimit(kind, message);
+        this.show(refused);
         resolve({ ok: false });
         return;
       }
-      const prefix = comparing ? `${variant.label}: ` : "";
       const request = { lesson: this.ctx.lesson, example: this.ctx.example, variant: variant.id };
       if (source !== null) request.source = source;
-      const diagnostics = [];
-      let limitHit = false;
-      this.setPhase("connecting", replaying ? "Loading the recorded run…" : `${prefix}Starting…`);
-      session.handle = via.run(request, (event) => {
-        switch (event.type) {
-          case "queued":
-            this.setPhase("queued", `${prefix}Queued: position ${event.position}`);
-            break;
-          case "compiling":
-            this.setPhase("compiling", `${prefix}Compiling…`);
-            break;
-          case "diagnostic":
-            diagnostics.push(event);
-            break;
-          case "started":
-            recording.started();
-            if (!session.cancelled) this.setPhase("running", replaying ? "Replaying a recorded run" : `${prefix}Running`);
-            break;
-          case "stdout":
-          case "stderr":
-            this.console.line(event);
-            recording.output(event);
-            break;
-          case "span-start":
-            recording.spanStart(event);
-            break;
-          case "span-end":
-            recording.spanEnd(event);
-            break;
-          case "span":
-            recording.spanStart(event);
-            recording.spanEnd(event);
-            break;
-          case "limit":
-            limitHit = true;
-            this.showLimit(event.kind, event.message);
-            break;
-          case "exit": {
-            recording.finish(event.wallMs);
-            const block = this.blocks.find((b) => b.recording === recording);
-            if (block) block.total.textContent = seconds(event.wallMs, 2);
-            const took = `${Math.round(event.wallMs)} ms`;
-            const cpu = typeof event.cpuMs === "number" && event.cpuMs > 0 ? ` · CPU ${Math.round(event.cpuMs)} ms` : "";
-            if (session.cancelled) this.setPhase("cancelled", `${prefix}Cancelled after ${seconds(event.wallMs, 1)}`);
-            else if (limitHit) this.setPhase("stopped", `${prefix}Stopped by a limit after ${took}`);
-            else if (event.replayed) this.setPhase("finished", `Replayed a recorded run: ${took} · exit code 0 · recorded ${new Date(event.replayed).toLocaleString()}`);
-            else if (event.code === 0) this.setPhase("finished", `${prefix}Finished in ${took} · exit code 0${cpu}`);
-            else this.setPhase("failed", `${prefix}Finished in ${took} · exit code ${event.code}${cpu}`);
-            resolve({ ok: event.code === 0 && !session.cancelled && !limitHit, wallMs: event.wallMs });
-            break;
-          }
-          case "error":
-            recording.finish(recording.now());
-            if (diagnostics.length) this.showDiagnostics(variant, diagnostics);
-            if (session.cancelled || event.message === "Cancelled.") {
-              this.setPhase("cancelled", `${prefix}Cancelled`);
-            } else if (diagnostics.some((d) => d.severity !== "warning")) {
-              const n = diagnostics.filter((d) => d.severity !== "warning").length;
-              this.setPhase("failed", `${prefix}Did not compile: ${n} error${n === 1 ? "" : "s"}`);
-            } else {
-              this.setPhase(limitHit ? "stopped" : "error", `${prefix}${event.message}`);
-            }
-            resolve({ ok: false });
-            break;
-          default:
-            break;
+      session.state = state;
+      this.show(state);
+      let warned = false;
+      session.handle = via.run(request, (received) => {
+        const event = phases.usable(received);
+        if (event !== received && !warned) {
+          // Once a run: a server that sends one bad event tends to send many.
+          console.warn("playground: an event this page cannot read", received);
+          warned = true;
         }
+        if (!event) return;
+        const before = session.state;
+        const after = phases.phase(before, event);
+        session.state = after;
+        this.record(recording, event);
+        if (event.type === "limit") this.showLimit(event.kind, event.message);
+        if (event.type === "error" && after.diagnostics.length) this.showDiagnostics(variant, after.diagnostics);
+        if (event.type === "exit") {
+          const block = this.blocks.find((b) => b.recording === recording);
+          if (block) block.total.textContent = seconds(event.wallMs, 2);
+        }
+        const ending = after.ended && !before.ended;
+        if (ending || after.phase !== before.phase || after.text !== before.text) this.show(after);
+        if (ending) resolve({ ok: after.ok, wallMs: after.exit?.wallMs });
       });
     });
+  }
+
+  /** The console and the timeline: what the program printed, and when each task ran. */
+  record(recording, event) {
+    switch (event.type) {
+      case "started":
+        recording.started();
+        break;
+      case "stdout":
+      case "stderr":
+        this.console.line(event);
+        recording.output(event);
+        break;
+      case "span-start":
+        recording.spanStart(event);
+        break;
+      case "span-end":
+        recording.spanEnd(event);
+        break;
+      case "exit":
+        recording.finish(event.wallMs);
+        break;
+      case "error":
+        recording.finish(recording.now());
+        break;
+      default:
+        // queued, compiling, diagnostic and limit are the phase line's, not the timeline's.
+        break;
+    }
   }
 
   showLimit(kind, message) {
@@ -360,21 +357,14 @@ export class RunPane {
     this.problems.hidden = false;
   }
 
-  showComparison(results) {
-    const slowest = results.reduce((a, b) => (b.wallMs > a.wallMs ? b : a));
-    const fastest = results.reduce((a, b) => (b.wallMs < a.wallMs ? b : a));
-    const times = results.map((r) => seconds(r.wallMs, 2)).join(" vs ");
-    const ratio = slowest.wallMs / Math.max(fastest.wallMs, 0.001);
+  /** @param {{times: string, verdict: string, phase: string, text: string}} verdict from phase.js */
+  showComparison(verdict) {
     this.summary.replaceChildren();
     const head = document.createElement("strong");
-    head.textContent = `${times}: `;
-    const verdict =
-      ratio >= 1.05
-        ? `${fastest.variant.label} is ${ratio.toFixed(1)}× faster than ${slowest.variant.label}.`
-        : "about the same.";
-    this.summary.append(head, document.createTextNode(verdict));
+    head.textContent = verdict.times;
+    this.summary.append(head, document.createTextNode(verdict.verdict));
     this.summary.hidden = false;
-    this.setPhase("finished", `Compared ${results.length} variants`);
+    this.setPhase(verdict.phase, verdict.text);
   }
 
   // ---------- drawing ----------
