@@ -57,7 +57,11 @@ export class Replay {
           else timers.push(setTimeout(deliver, at));
         }
       })
-      .catch((e) => finish({ type: "error", message: `The recorded run could not be loaded (${e.message}). Try Run live.` }));
-    return { id: "replay", cancel: () => finish({ type: "error", message: "Cancelled." }) };
+      .catch((e) => {
+        // "internal": a missing recording is the server's problem, not the reader's; Run live works.
+        const message = `The recorded run could not be loaded (${e.message}). Try Run live.`;
+        finish({ type: "error", reason: "internal", message });
+      });
+    return { id: "replay", cancel: () => finish({ type: "error", reason: "cancelled", message: "Cancelled." }) };
   }
 }

@@ -1,4 +1,4 @@
-// One WebSocket per page, shared by every run on it: runs are multiplexed by id (design §5).
+// One WebSocket per page, shared by every run on it: runs are multiplexed by id (docs/protocol.md).
 // It connects when the page loads, keeps itself alive, and reconnects on its own with backoff.
 // Runs that were in flight when the connection dropped were cancelled by the server; they end
 // here with a local "error" so no pane waits forever.
@@ -116,9 +116,9 @@ export class Connection {
         if (this.sent.has(id)) {
           this.send({ type: "cancel", id });
         } else {
-          // Never left the page: drop it here.
+          // Never left the page: drop it here. The reader asked for this, so it is "cancelled".
           this.outbox = this.outbox.filter((m) => m.id !== id);
-          this.finish(id, { type: "error", id, message: "Cancelled.", local: true });
+          this.finish(id, { type: "error", id, reason: "cancelled", message: "Cancelled.", local: true });
         }
       },
     };
@@ -168,9 +168,13 @@ export class Connection {
 
   dropInFlight() {
     for (const id of Array.from(this.sent)) {
+      // "worker-lost", not "cancelled": the reader did not stop this run, and running it again is
+      // the answer, as when a worker dies; the phase line shows this message. Not "internal": a
+      // dropped connection (a proxy, a sleeping laptop) is no fault of the server.
       this.finish(id, {
         type: "error",
         id,
+        reason: "worker-lost",
         message: "The connection to the playground was lost, so the run was stopped. Run it again.",
         local: true,
       });
