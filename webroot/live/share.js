@@ -34,10 +34,11 @@ export async function encode(source) {
 }
 
 export async function decode(payload) {
-  const [kind, data] = [payload.slice(0, 1), payload.slice(2)];
+  const [kind, dot, data] = [payload.slice(0, 1), payload.slice(1, 2), payload.slice(2)];
+  // Checked before the data is read: a payload that is not in the form was not written here.
+  if (dot !== "." || (kind !== "z" && kind !== "u")) throw new Error("unknown permalink format");
   let bytes = fromBase64Url(data);
   if (kind === "z") bytes = await pipe(bytes, new DecompressionStream("deflate-raw"));
-  else if (kind !== "u") throw new Error("unknown permalink format");
   return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
 }
 
