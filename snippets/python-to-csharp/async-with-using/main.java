@@ -14,11 +14,16 @@ class Connection implements AutoCloseable {
 
     @Override
     public void close() { // declared without checked exceptions
+        try {
+            Thread.sleep(100); // e.g. tell the server goodbye
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // keep the request to stop; don't throw it from close()
+        }
         IO.println("close");
     }
 }
 
-void main() throws InterruptedException {
+void useConnections() throws InterruptedException {
     try (Connection conn = new Connection()) {
         IO.println("user 1: " + conn.queryName(1));
     }
@@ -28,4 +33,17 @@ void main() throws InterruptedException {
     } catch (NoSuchElementException e) {
         IO.println("error: " + e.getMessage()); // the connection was closed before we got here
     }
+}
+
+void main() throws InterruptedException {
+    // Run the blocking code on a virtual thread, where each sleep parks the
+    // thread instead of holding an OS thread.
+    Thread worker = Thread.ofVirtual().start(() -> {
+        try {
+            useConnections();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    });
+    worker.join();
 }

@@ -20,8 +20,8 @@ class Connection {
   }
 }
 
-// Node 20 cannot parse `await using`, so each block below spells out the
-// try/finally that `await using conn = await Connection.open();` stands for.
+// Node before 24 cannot parse `await using`, so each block below spells out
+// the try/finally that `await using conn = await Connection.open();` stands for.
 async function main() {
   const conn = await Connection.open();
   try {
