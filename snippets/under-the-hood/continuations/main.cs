@@ -7,6 +7,7 @@ source.SetResult("hello"); // runs the waiter's continuation right here, on this
 Console.WriteLine("5. main: SetResult() returned");
 
 string value = await source.Task; // already complete: no suspension
+// `await 42;` would not compile: an int has no GetAwaiter() method.
 Console.WriteLine($"6. main: await on a completed Task gave \"{value}\" at once");
 
 await Task.Yield(); // always suspends; with no SynchronizationContext it resumes on the pool

@@ -17,7 +17,9 @@ void main() {
     pending.thenAccept(value -> IO.println("6. main: thenAccept on a completed future ran at once, on main: "
             + (Thread.currentThread() == mainThread)));
 
-    // The *Async variants always hand the step to an executor (the common pool by default).
+    // The *Async variants always hand the step to an executor. Without an executor
+    // argument that is the common ForkJoinPool in JDK 25; up to JDK 24 it was a new
+    // thread per task whenever the common pool's parallelism was below 2.
     pending.thenRunAsync(() -> IO.println("7. thenRunAsync ran on another thread: "
             + (Thread.currentThread() != mainThread))).join();
     waiter.join();

@@ -25,5 +25,10 @@ async def main() -> None:
     print("7. main: back after asyncio.sleep(0)")
     await task
 
+    try:
+        await 42  # JavaScript wraps 42 in a promise; Python wraps nothing
+    except TypeError:
+        print("8. main: await 42 raised TypeError: an int is not awaitable")
+
 
 asyncio.run(main())
