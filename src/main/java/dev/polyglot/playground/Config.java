@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiFunction;
+import java.util.function.BiConsumer;
 import java.util.logging.Level;
 import java.util.regex.Pattern;
 
@@ -18,11 +18,11 @@ import java.util.regex.Pattern;
  * polyglot-playground.jar} alone serves the bundled lessons on port 8080.
  *
  * @param snippetsDir the lessons folder; empty means the lessons bundled in the jar
- * @param eventLoops how many event loops serve HTTP; 0 means one per core
  * @param maxRuns runs executing at once; 0 means one per core
  * @param poolSize warm worker JVMs kept waiting; -1 means as many as {@code maxRuns}
  * @param allowedOrigins origins ({@code https://docs.example.org}) whose pages may open the
  *     WebSocket besides the site's own; {@code *} allows any
+ * @param shutdownGrace how long runs in flight may go on after SIGTERM before they are stopped
  */
 public record Config(
     String host,
@@ -31,7 +31,6 @@ public record Config(
     Optional<Path> snippetsDir,
     boolean dev,
     Level logLevel,
-    int eventLoops,
     boolean allowUnsandboxed,
     int maxRuns,
     int maxQueue,
@@ -39,16 +38,17 @@ public record Config(
     int warmups,
     Limits limits,
     Path workDir,
-    List<String> allowedOrigins) {
+    List<String> allowedOrigins,
+    Duration shutdownGrace) {
 
   private static final Pattern ORIGIN =
       Pattern.compile(
           "https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?|https?://\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?");
   private static final Pattern BASE_PATH = Pattern.compile("(/[A-Za-z0-9._~-]+)*");
 
-  /** One setting: its flag, its environment variable, its help, and how it changes a Config. */
+  /** One setting: its flag, its environment variable, its help, and how it sets its field. */
   record Option(
-      String flag, String env, String arg, String help, BiFunction<Config, String, Config> apply) {}
+      String flag, String env, String arg, String help, BiConsumer<Builder, String> apply) {}
 
   static final List<Option> OPTIONS =
       List.of(
@@ -57,208 +57,146 @@ public record Config(
               "PORT",
               "N",
               "HTTP port, 0 for any free port [8080]",
-              (c, v) -> c.withPort(port(v))),
+              (b, v) -> b.port = port(v)),
           new Option(
-              "--host", "HOST", "ADDR", "address to listen on [0.0.0.0]", (c, v) -> c.withHost(v)),
+              "--host", "HOST", "ADDR", "address to listen on [0.0.0.0]", (b, v) -> b.host = v),
           new Option(
               "--snippets",
               "SNIPPETS_DIR",
               "DIR",
               "lessons folder [bundled]",
-              (c, v) -> c.withSnippets(Path.of(v))),
+              (b, v) -> b.snippetsDir = Optional.of(Path.of(v))),
           new Option(
               "--base-path",
               "BASE_PATH",
               "PATH",
               "serve everything under PATH, e.g. /course",
-              (c, v) -> c.withBasePath(v)),
+              (b, v) -> b.basePath = normalizeBasePath(v)),
           new Option(
               "--log-level",
               "LOG_LEVEL",
               "LVL",
               "error, warn, info, debug or trace [info]",
-              (c, v) -> c.with(b -> b.logLevel = level(v))),
+              (b, v) -> b.logLevel = level(v)),
           new Option(
               "--dev",
               "DEV",
               null,
               "reload lessons when their files change",
-              (c, v) -> c.withDev(bool(v))),
+              (b, v) -> b.dev = bool(v)),
           new Option(
               "--max-runs",
               "MAX_RUNS",
               "N",
               "runs executing at once [cores]",
-              (c, v) -> c.with(b -> b.maxRuns = count(v, 1))),
+              (b, v) -> b.maxRuns = count(v, 1)),
           new Option(
               "--max-queue",
               "MAX_QUEUE",
               "N",
               "runs waiting beyond those [16]",
-              (c, v) -> c.with(b -> b.maxQueue = count(v, 0))),
+              (b, v) -> b.maxQueue = count(v, 0)),
           new Option(
               "--pool",
               "POOL_SIZE",
               "N",
               "warm worker JVMs kept ready [max-runs]",
-              (c, v) -> c.with(b -> b.poolSize = count(v, 0))),
+              (b, v) -> b.poolSize = count(v, 0)),
           new Option(
               "--warmups",
               "WARMUPS",
               "N",
               "javac warm-up compiles per pooled worker [5]",
-              (c, v) -> c.with(b -> b.warmups = count(v, 0))),
+              (b, v) -> b.warmups = count(v, 0)),
           new Option(
               "--run-timeout",
               "RUN_TIMEOUT",
               "SECONDS",
               "wall time of one run [10]",
-              (c, v) -> c.withLimits(l -> l.wallTime = Duration.ofSeconds(count(v, 1)))),
+              (b, v) -> b.limits.wallTime = Duration.ofSeconds(count(v, 1))),
           new Option(
               "--compile-timeout",
               "COMPILE_TIMEOUT",
               "SECONDS",
               "javac time for edited code [10]",
-              (c, v) -> c.withLimits(l -> l.compileTime = Duration.ofSeconds(count(v, 1)))),
+              (b, v) -> b.limits.compileTime = Duration.ofSeconds(count(v, 1))),
           new Option(
               "--run-cpu",
               "RUN_CPU",
               "SECONDS",
               "CPU time of one run [20]",
-              (c, v) -> c.withLimits(l -> l.cpuSeconds = count(v, 1))),
+              (b, v) -> b.limits.cpuSeconds = count(v, 1)),
           new Option(
               "--run-heap",
               "RUN_HEAP_MB",
               "MB",
               "heap of one run [128]",
-              (c, v) -> c.withLimits(l -> l.heapMb = count(v, 16))),
+              (b, v) -> b.limits.heapMb = count(v, 16)),
           new Option(
               "--run-processes",
               "RUN_PROCESSES",
               "N",
               "threads + processes of one run [128]",
-              (c, v) -> c.withLimits(l -> l.processes = count(v, 32))),
+              (b, v) -> b.limits.processes = count(v, 32)),
           new Option(
               "--run-output",
               "RUN_OUTPUT_KB",
               "KIB",
               "output of one run [256]",
-              (c, v) -> c.withLimits(l -> l.outputBytes = 1024L * count(v, 1))),
+              (b, v) -> b.limits.outputBytes = 1024L * count(v, 1)),
           new Option(
               "--run-file-size",
               "RUN_FILE_MB",
               "MB",
               "largest file a run may write [16]",
-              (c, v) -> c.withLimits(l -> l.fileBytes = 1024L * 1024 * count(v, 1))),
+              (b, v) -> b.limits.fileBytes = 1024L * 1024 * count(v, 1)),
           new Option(
               "--run-tmp",
               "RUN_TMP_MB",
               "MB",
               "size of a run's private /tmp [64]",
-              (c, v) -> c.withLimits(l -> l.tmpBytes = 1024L * 1024 * count(v, 1))),
+              (b, v) -> b.limits.tmpBytes = 1024L * 1024 * count(v, 1)),
           new Option(
               "--max-source",
               "MAX_SOURCE_KB",
               "KIB",
               "largest edited source [64]",
-              (c, v) -> c.withLimits(l -> l.sourceBytes = 1024 * count(v, 1))),
+              (b, v) -> b.limits.sourceBytes = 1024 * count(v, 1)),
           new Option(
               "--work-dir",
               "WORK_DIR",
               "DIR",
               "scratch space for worker JVMs [$TMPDIR/polyglot-playground]",
-              (c, v) -> c.with(b -> b.workDir = Path.of(v))),
+              (b, v) -> b.workDir = Path.of(v)),
           new Option(
               "--allowed-origins",
               "ALLOWED_ORIGINS",
               "LIST",
               "other sites' origins that may run code here, comma-separated [none]",
-              (c, v) -> c.withAllowedOrigins(origins(v))),
+              (b, v) -> b.allowedOrigins = origins(v)),
+          new Option(
+              "--shutdown-grace",
+              "SHUTDOWN_GRACE",
+              "SECONDS",
+              "on SIGTERM, how long runs in flight may go on before they are stopped [10]",
+              (b, v) -> b.shutdownGrace = Duration.ofSeconds(count(v, 0))),
           new Option(
               "--unsafe-run-unsandboxed",
               "UNSAFE_RUN_UNSANDBOXED",
               null,
               "run edited code even without bubblewrap: only for trusted users!",
-              (c, v) -> c.with(b -> b.allowUnsandboxed = bool(v))));
+              (b, v) -> b.allowUnsandboxed = bool(v)));
 
   public static final String USAGE = usage();
 
+  /** Every setting at its default: what {@code java -jar} with no settings serves. */
   public static Config defaults() {
-    return new Config(
-        "0.0.0.0",
-        8080,
-        "",
-        Optional.empty(),
-        false,
-        Level.INFO,
-        0,
-        false,
-        0,
-        16,
-        -1,
-        5,
-        Limits.DEFAULTS,
-        Path.of(System.getProperty("java.io.tmpdir"), "polyglot-playground"),
-        List.of());
+    return new Builder().build();
   }
 
-  public Config withPort(int port) {
-    return with(b -> b.port = port);
-  }
-
-  public Config withHost(String host) {
-    return with(b -> b.host = host);
-  }
-
-  public Config withBasePath(String basePath) {
-    String normalized = normalizeBasePath(basePath);
-    return with(b -> b.basePath = normalized);
-  }
-
-  public Config withSnippets(Path dir) {
-    return with(b -> b.snippetsDir = Optional.of(dir));
-  }
-
-  public Config withDev(boolean dev) {
-    return with(b -> b.dev = dev);
-  }
-
-  public Config withPool(int size, int warmups) {
-    return with(b -> {
-      b.poolSize = size;
-      b.warmups = warmups;
-    });
-  }
-
-  public Config withMaxRuns(int maxRuns, int maxQueue) {
-    return with(b -> {
-      b.maxRuns = maxRuns;
-      b.maxQueue = maxQueue;
-    });
-  }
-
-  public Config withWorkDir(Path dir) {
-    return with(b -> b.workDir = dir);
-  }
-
-  public Config withAllowedOrigins(List<String> origins) {
-    List<String> copy = List.copyOf(origins);
-    return with(b -> b.allowedOrigins = copy);
-  }
-
-  public Config withAllowUnsandboxed(boolean allow) {
-    return with(b -> b.allowUnsandboxed = allow);
-  }
-
-  public Config withLimits(java.util.function.Consumer<LimitsBuilder> change) {
-    var l = new LimitsBuilder(limits);
-    change.accept(l);
-    Limits built = l.build();
-    return with(b -> b.limits = built);
-  }
-
+  /** One event loop, and one HTTP server, per core. */
   public int eventLoopCount() {
-    return eventLoops > 0 ? eventLoops : Runtime.getRuntime().availableProcessors();
+    return Runtime.getRuntime().availableProcessors();
   }
 
   public int maxRunCount() {
@@ -275,11 +213,11 @@ public record Config(
    * @throws IllegalArgumentException with a message fit for the user when something is invalid
    */
   public static Config parse(List<String> args, Map<String, String> env) {
-    Config config = defaults();
+    var config = new Builder();
     for (Option option : OPTIONS) {
       String value = env.get(option.env());
       if (value != null) {
-        config = option.apply().apply(config, value);
+        option.apply().accept(config, value);
       }
     }
     List<String> rest = new ArrayList<>(args);
@@ -291,9 +229,9 @@ public record Config(
               .findFirst()
               .orElseThrow(() -> new IllegalArgumentException("unknown option '" + flag + "'"));
       String value = option.arg() == null ? "true" : value(flag, rest);
-      config = option.apply().apply(config, value);
+      option.apply().accept(config, value);
     }
-    return config;
+    return config.build();
   }
 
   private static String usage() {
@@ -403,47 +341,23 @@ public record Config(
     return path;
   }
 
-  private Config with(java.util.function.Consumer<Builder> change) {
-    var b = new Builder(this);
-    change.accept(b);
-    return b.build();
-  }
-
-  /** A mutable copy, so that each option changes one field without restating the others. */
-  private static final class Builder {
-    String host;
-    int port;
-    String basePath;
-    Optional<Path> snippetsDir;
+  /** Settings as they are being read: each option sets one field. */
+  static final class Builder {
+    String host = "0.0.0.0";
+    int port = 8080;
+    String basePath = "";
+    Optional<Path> snippetsDir = Optional.empty();
     boolean dev;
-    Level logLevel;
-    int eventLoops;
+    Level logLevel = Level.INFO;
     boolean allowUnsandboxed;
     int maxRuns;
-    int maxQueue;
-    int poolSize;
-    int warmups;
-    Limits limits;
-    Path workDir;
-    List<String> allowedOrigins;
-
-    Builder(Config c) {
-      host = c.host;
-      port = c.port;
-      basePath = c.basePath;
-      snippetsDir = c.snippetsDir;
-      dev = c.dev;
-      logLevel = c.logLevel;
-      eventLoops = c.eventLoops;
-      allowUnsandboxed = c.allowUnsandboxed;
-      maxRuns = c.maxRuns;
-      maxQueue = c.maxQueue;
-      poolSize = c.poolSize;
-      warmups = c.warmups;
-      limits = c.limits;
-      workDir = c.workDir;
-      allowedOrigins = c.allowedOrigins;
-    }
+    int maxQueue = 16;
+    int poolSize = -1;
+    int warmups = 5;
+    final LimitsBuilder limits = new LimitsBuilder(Limits.DEFAULTS);
+    Path workDir = Path.of(System.getProperty("java.io.tmpdir"), "polyglot-playground");
+    List<String> allowedOrigins = List.of();
+    Duration shutdownGrace = Duration.ofSeconds(10);
 
     Config build() {
       return new Config(
@@ -453,20 +367,20 @@ public record Config(
           snippetsDir,
           dev,
           logLevel,
-          eventLoops,
           allowUnsandboxed,
           maxRuns,
           maxQueue,
           poolSize,
           warmups,
-          limits,
+          limits.build(),
           workDir,
-          allowedOrigins);
+          allowedOrigins,
+          shutdownGrace);
     }
   }
 
   /** The same, for {@link Limits}. */
-  public static final class LimitsBuilder {
+  static final class LimitsBuilder {
     Duration wallTime;
     Duration compileTime;
     int cpuSeconds;
@@ -487,31 +401,6 @@ public record Config(
       fileBytes = l.fileBytes();
       tmpBytes = l.tmpBytes();
       sourceBytes = l.sourceBytes();
-    }
-
-    public LimitsBuilder wallTime(Duration d) {
-      wallTime = d;
-      return this;
-    }
-
-    public LimitsBuilder outputBytes(long n) {
-      outputBytes = n;
-      return this;
-    }
-
-    public LimitsBuilder heapMb(int n) {
-      heapMb = n;
-      return this;
-    }
-
-    public LimitsBuilder sourceBytes(int n) {
-      sourceBytes = n;
-      return this;
-    }
-
-    public LimitsBuilder compileTime(Duration d) {
-      compileTime = d;
-      return this;
     }
 
     Limits build() {

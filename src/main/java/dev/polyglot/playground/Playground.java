@@ -24,6 +24,7 @@ import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -48,13 +49,16 @@ public final class Playground {
   private final Vertx vertx;
   private final int port;
   private final AtomicReference<Site> site;
-  private final Runner runner;
+  private final Scheduler runner;
+  private final Duration shutdownGrace;
 
-  private Playground(Vertx vertx, int port, AtomicReference<Site> site, Runner runner) {
+  private Playground(
+      Vertx vertx, int port, AtomicReference<Site> site, Scheduler runner, Duration grace) {
     this.vertx = vertx;
     this.port = port;
     this.site = site;
     this.runner = runner;
+    this.shutdownGrace = grace;
   }
 
   /** How the server gets its {@link Runner}: the real JVM runner, or a test's fake. */
@@ -94,7 +98,7 @@ public final class Playground {
             new SiteOptions(
                 config.basePath(), assetVersion, config.dev(), config.limits().sourceBytes()));
     Path root = config.snippetsDir().orElseGet(Bundled::snippets);
-    var runner = new AtomicReference<Runner>();
+    var runner = new AtomicReference<Scheduler>();
 
     return build(vertx, renderer, root)
         .onSuccess(current::set)
@@ -123,7 +127,7 @@ public final class Playground {
             new DevReloader(vertx, root, () -> build(vertx, renderer, root).onSuccess(current::set))
                 .start();
           }
-          return new Playground(vertx, port, current, runner.get());
+          return new Playground(vertx, port, current, runner.get(), config.shutdownGrace());
         })
         .recover(e -> {
           Runner r = runner.get();
@@ -182,17 +186,24 @@ public final class Playground {
     return site.get();
   }
 
-  /** Stops accepting connections, lets requests in flight finish, then releases everything. */
+  /**
+   * Stops taking runs, lets those in flight finish for up to the shutdown grace period and stops
+   * the rest ({@code shutting-down}), kills every child process, then closes the servers. Pages and
+   * the streams of runs are served until the end, so each run's last event gets out.
+   */
   public Future<Void> close() {
-    return runner.close().eventually(vertx::close);
+    return runner.shutdown(shutdownGrace).eventually(runner::close).eventually(vertx::close);
   }
 
-  public Runner runner() {
+  public Scheduler runner() {
     return runner;
   }
 
   /** For shutdown hooks and tests, which run on plain threads. */
   public void closeAndWait() throws Exception {
-    close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    close()
+        .toCompletionStage()
+        .toCompletableFuture()
+        .get(shutdownGrace.toSeconds() + 30, TimeUnit.SECONDS);
   }
 }

@@ -7,7 +7,9 @@ import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
@@ -17,23 +19,39 @@ import org.junit.jupiter.api.Assumptions;
  */
 public record TestServer(Playground playground, WebClient client) implements AutoCloseable {
 
+  /**
+   * A Config as {@code main} reads it from flags (no environment), on a free loopback port: {@code
+   * config("--snippets", dir, "--pool", "0")}.
+   */
+  public static Config config(String... args) {
+    var all = new ArrayList<>(List.of(args));
+    all.addAll(List.of("--port", "0", "--host", "127.0.0.1"));
+    return Config.parse(all, Map.of());
+  }
+
   /** With a {@link FakeRunner} that prints two lines: enough for everything but real runs. */
-  public static TestServer start(Config config) {
+  public static TestServer start(String... args) {
     return start(
-        config,
         (vertx, c) ->
-            Future.succeededFuture(new FakeRunner(vertx, r -> FakeRunner.lines(r, 2, 50))));
+            Future.succeededFuture(new FakeRunner(vertx, r -> FakeRunner.lines(r, 2, 50))),
+        args);
   }
 
-  /** With real sandboxed child JVMs, working in a scratch folder of their own. */
-  public static TestServer startWithJvm(Config config) {
-    return start(config, Playground::jvmRunner);
+  /**
+   * With real child JVMs, sandboxed where bubblewrap works and unsandboxed where it is missing, so
+   * that the run path is tested everywhere; tests of isolation itself call {@link
+   * #requireSandbox()}.
+   */
+  public static TestServer startWithJvm(String... args) {
+    var all = new ArrayList<>(List.of(args));
+    all.add("--unsafe-run-unsandboxed");
+    return start(Playground::jvmRunner, all.toArray(String[]::new));
   }
 
-  public static TestServer start(Config config, Playground.RunnerFactory runners) {
+  public static TestServer start(Playground.RunnerFactory runners, String... args) {
     try {
       Playground playground =
-          Playground.start(config.withPort(0).withHost("127.0.0.1"), runners)
+          Playground.start(config(args), runners)
               .toCompletionStage()
               .toCompletableFuture()
               .get(60, TimeUnit.SECONDS);
@@ -58,19 +76,22 @@ public record TestServer(Playground playground, WebClient client) implements Aut
 
   /** The AOT training run is a child process too: let it finish before counting what is left. */
   public void awaitAotTraining() {
-    await(
+    Poll.until(
         "AOT training",
+        Duration.ofSeconds(60),
         () -> !"training".equals(playground.runner().status().getString("aotCache")));
   }
 
   /** Until the compile service has warmed up, edited code compiles in each run's worker. */
   public void awaitCompiler() {
-    await("the compile service", () -> "ready".equals(compilerState()));
+    Poll.until(
+        "the compile service", Duration.ofSeconds(60), () -> "ready".equals(compilerState()));
   }
 
   /** Until the compile service is ready, or known to be missing (no sandbox, no edited code). */
   public void awaitCompilerStarted() {
-    await("the compile service", () -> !"starting".equals(compilerState()));
+    Poll.until(
+        "the compile service", Duration.ofSeconds(60), () -> !"starting".equals(compilerState()));
   }
 
   public String compilerState() {
@@ -78,23 +99,9 @@ public record TestServer(Playground playground, WebClient client) implements Aut
     return compiler == null ? null : compiler.getString("state");
   }
 
-  private static void await(String what, java.util.function.BooleanSupplier done) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!done.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(what + " was not ready within 60 s");
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        throw new AssertionError(e);
-      }
-    }
-  }
-
   /**
-   * For tests of edited code, which needs the sandbox: without bubblewrap they are skipped, except
-   * in CI ({@code -Dci=true}), where that is a failure. The caller still owns the server.
+   * For tests of isolation itself, which need bubblewrap: without it they are skipped, except in CI
+   * ({@code -Dci=true}), where that is a failure. The caller still owns the server.
    */
   public void requireSandbox() {
     if (!playground.runner().status().getBoolean("sandbox")) {
@@ -110,25 +117,24 @@ public record TestServer(Playground playground, WebClient client) implements Aut
 
   /**
    * Waits until this JVM has no child process left but a browser under test and a server's compile
-   * service: no run may leave one behind.
+   * service, and lists any that stay: no run may leave one behind.
    */
-  public static List<String> processesLeft() throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-    List<ProcessHandle> left;
-    do {
-      left =
-          ProcessHandle.current()
-              .descendants()
-              .filter(p -> p.isAlive() && !p.info().command().orElse("").contains("/chromium/"))
-              // The compile service belongs to the server, not to a run.
-              .filter(p -> !p.info().commandLine().orElse("").contains(COMPILE_SERVICE))
-              .toList();
-      if (left.isEmpty()) {
-        return List.of();
-      }
-      Thread.sleep(50);
-    } while (System.nanoTime() < deadline);
-    return left.stream().map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).toList();
+  public static List<String> processesLeft() {
+    try {
+      Poll.until("every run's processes to end", Duration.ofSeconds(5), () -> left().isEmpty());
+      return List.of();
+    } catch (AssertionError e) {
+      return left().stream().map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).toList();
+    }
+  }
+
+  private static List<ProcessHandle> left() {
+    return ProcessHandle.current()
+        .descendants()
+        .filter(p -> p.isAlive() && !p.info().command().orElse("").contains("/chromium/"))
+        // The compile service belongs to the server, not to a run.
+        .filter(p -> !p.info().commandLine().orElse("").contains(COMPILE_SERVICE))
+        .toList();
   }
 
   @Override

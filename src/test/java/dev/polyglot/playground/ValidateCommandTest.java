@@ -17,7 +17,7 @@ class ValidateCommandTest {
     var out = new ByteArrayOutputStream();
     int code =
         Main.validate(
-            Config.defaults().withSnippets(Fixtures.VALID),
+            TestServer.config("--snippets", Fixtures.VALID.toString()),
             new PrintStream(out, true, StandardCharsets.UTF_8));
     assertThat(code).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8))
@@ -33,7 +33,7 @@ class ValidateCommandTest {
 
     int code =
         Main.validate(
-            Config.defaults().withSnippets(root),
+            TestServer.config("--snippets", root.toString()),
             new PrintStream(out, true, StandardCharsets.UTF_8));
 
     assertThat(code).isEqualTo(1);
@@ -48,7 +48,7 @@ class ValidateCommandTest {
     var out = new ByteArrayOutputStream();
     int code =
         Main.validate(
-            Config.defaults().withSnippets(Path.of("snippets")),
+            TestServer.config("--snippets", "snippets"),
             new PrintStream(out, true, StandardCharsets.UTF_8));
     assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("OK:");
     assertThat(code).isZero();

@@ -8,8 +8,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
- * The JSON API's documents (design §5). Field names here are a public contract: fields may be
- * added, never renamed or removed.
+ * The JSON API's documents ({@code docs/protocol.md}). Field names here are a public contract:
+ * fields may be added, never renamed or removed.
  */
 final class ApiDocuments {
   private ApiDocuments() {}

@@ -4,7 +4,8 @@ import java.time.Duration;
 
 /**
  * What one run may use. Every limit that is hit ends in a {@link RunEvent.Limit} with a plain
- * message; output written before it is kept. Defaults sit between the peers' (design §6).
+ * message; output written before it is kept. Defaults sit between those of other playgrounds (Go: 5
+ * s and 100 MB; Compiler Explorer: 20 s and 200 MiB; Kotlin: 10 s and 32 MB of heap).
  *
  * @param wallTime from {@code started} to the end, including threads left running after main
  * @param compileTime javac on edited source, inside the sandbox
@@ -39,7 +40,14 @@ public record Limits(
           64 * 1024 * 1024,
           64 * 1024);
 
-  /** The kinds of limit, with their wire names (design §5). */
+  /** The event for edited code whose compile ran past {@link #compileTime}. */
+  public RunEvent.Limit compileTimeExceeded() {
+    return new RunEvent.Limit(
+        Kind.COMPILE_TIME,
+        "Compiling took longer than %d s, so it was stopped.".formatted(compileTime.toSeconds()));
+  }
+
+  /** The kinds of limit, with their wire names ({@code docs/protocol.md}). */
   public enum Kind {
     TIME("time"),
     MEMORY("memory"),

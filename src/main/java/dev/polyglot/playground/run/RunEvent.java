@@ -3,9 +3,10 @@ package dev.polyglot.playground.run;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Everything a run reports, in order (design §5). Each run ends with exactly one {@link Exit} or
- * {@link Error}. Times ({@code t}, {@code start}, {@code end}) are milliseconds since {@link
- * Started}, stamped inside the child JVM where the output happened, not when it arrived.
+ * Everything a run reports, in order ({@code docs/protocol.md} is the contract). Each run ends with
+ * exactly one {@link Exit} or {@link Error}. Times ({@code t}, {@code start}, {@code end}) are
+ * milliseconds since {@link Started}, stamped inside the child JVM where the output happened, not
+ * when it arrived.
  */
 public sealed interface RunEvent {
 
@@ -134,14 +135,62 @@ public sealed interface RunEvent {
     }
   }
 
-  /** The run could not start, or could not go on; always the last event. */
-  record Error(String message) implements RunEvent {
+  /**
+   * The run could not start, or could not go on; always the last event. {@code reason} is for
+   * programs, {@code message} for people.
+   */
+  record Error(Reason reason, String message) implements RunEvent {
+    /** Why a run ended without an {@link Exit}; the wire names are a public contract. */
+    public enum Reason {
+      /** The client cancelled it before it started. */
+      CANCELLED("cancelled"),
+      /** No room for it: the queue is full, or the client has too many runs going. */
+      BUSY("busy"),
+      /** The request itself is wrong: bad JSON, an unknown lesson or example, a bad id. */
+      INVALID("invalid"),
+      /** This server cannot run it, such as edited code where there is no sandbox. */
+      UNAVAILABLE("unavailable"),
+      /** The code does not compile; diagnostics came before. */
+      COMPILE_FAILED("compile-failed"),
+      /** A limit stopped it before it started; a limit event came before. */
+      LIMIT("limit"),
+      /** The process running it died of something outside it (the OOM killer, kill -9). */
+      WORKER_LOST("worker-lost"),
+      /** The server is stopping. */
+      SHUTTING_DOWN("shutting-down"),
+      /** Something went wrong in the server. */
+      INTERNAL("internal");
+
+      private final String wireName;
+
+      Reason(String wireName) {
+        this.wireName = wireName;
+      }
+
+      public String wireName() {
+        return wireName;
+      }
+    }
+
+    public static Error cancelled() {
+      return new Error(Reason.CANCELLED, "Cancelled.");
+    }
+
+    public static Error shuttingDown() {
+      return new Error(
+          Reason.SHUTTING_DOWN, "The server is shutting down; please run it again in a moment.");
+    }
+
+    public static Error doesNotCompile() {
+      return new Error(Reason.COMPILE_FAILED, "The code does not compile; see the messages above.");
+    }
+
     public String type() {
       return "error";
     }
 
     public JsonObject fields() {
-      return new JsonObject().put("message", message);
+      return new JsonObject().put("reason", reason.wireName()).put("message", message);
     }
   }
 }

@@ -4,6 +4,7 @@ import dev.polyglot.playground.render.Site;
 import dev.polyglot.playground.run.Limits;
 import dev.polyglot.playground.run.RunEvent;
 import dev.polyglot.playground.run.RunRequest;
+import dev.polyglot.playground.run.RunTargets;
 import dev.polyglot.playground.run.Runner;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

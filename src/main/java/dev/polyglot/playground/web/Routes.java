@@ -19,9 +19,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * Every HTTP route, in one place (design §5). All of them sit under the base path; a request for
- * the bare host root is redirected there, so a proxy that forwards everything still lands readers
- * on the course.
+ * Every HTTP route, in one place ({@code docs/protocol.md} and the README). All of them sit under
+ * the base path; a request for the bare host root is redirected there, so a proxy that forwards
+ * everything still lands readers on the course.
  */
 public final class Routes {
   private static final System.Logger LOG = System.getLogger(Routes.class.getName());

@@ -4,6 +4,7 @@ import dev.polyglot.playground.render.Site;
 import dev.polyglot.playground.run.Limits;
 import dev.polyglot.playground.run.Run;
 import dev.polyglot.playground.run.RunEvent;
+import dev.polyglot.playground.run.RunTargets;
 import dev.polyglot.playground.run.Runner;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.DecodeException;
@@ -44,12 +45,19 @@ final class RunApi {
     var stream = new EventStream(response, id);
     if (body == null) {
       response.setStatusCode(400);
-      stream.send(new RunEvent.Error("The request body must be a JSON object."));
+      stream.send(
+          new RunEvent.Error(
+              RunEvent.Error.Reason.INVALID, "The request body must be a JSON object."));
       return;
     }
     var resolved = RunTargets.resolve(site.get().course(), body, limits);
     if (!resolved.ok()) {
-      response.setStatusCode(resolved.status());
+      response.setStatusCode(
+          switch (resolved.why()) {
+            case MALFORMED -> 400;
+            case NOT_FOUND -> 404;
+            case TOO_LARGE -> 413;
+          });
       resolved.refusal().forEach(stream::send);
       return;
     }

@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * {@code GET /ws}: the WebSocket that carries runs to the browser (design §5), several at once,
- * multiplexed by the client's run ids.
+ * {@code GET /ws}: the WebSocket that carries runs to the browser ({@code docs/protocol.md}),
+ * several at once, multiplexed by the client's run ids.
  *
  * <p>One instance serves one event loop (one {@link HttpVerticle}), so its set of sessions is only
  * ever touched from that loop. A single timer per loop pings every socket, rather than one timer

@@ -4,6 +4,7 @@ import dev.polyglot.playground.render.Site;
 import dev.polyglot.playground.run.Limits;
 import dev.polyglot.playground.run.Run;
 import dev.polyglot.playground.run.RunEvent;
+import dev.polyglot.playground.run.RunTargets;
 import dev.polyglot.playground.run.Runner;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
@@ -105,8 +106,14 @@ final class SocketSession {
       return;
     }
     if (runs != null && runs.size() >= MAX_RUNS) {
-      refuse(
-          id, "This browser already has " + MAX_RUNS + " runs going here; wait for one to finish.");
+      send(
+          id,
+          new Live(),
+          new RunEvent.Error(
+              RunEvent.Error.Reason.BUSY,
+              "This browser already has "
+                  + MAX_RUNS
+                  + " runs going here; wait for one to finish."));
       return;
     }
     var resolved = RunTargets.resolve(site.get().course(), message, limits);
@@ -142,8 +149,9 @@ final class SocketSession {
     }
   }
 
+  /** A message that cannot be a run: answered, and the socket stays open. */
   private void refuse(String id, String message) {
-    send(id, new Live(), new RunEvent.Error(message));
+    send(id, new Live(), new RunEvent.Error(RunEvent.Error.Reason.INVALID, message));
   }
 
   private void send(String id, Live live, RunEvent event) {

@@ -2,9 +2,7 @@ package dev.polyglot.playground.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.polyglot.playground.Config;
 import dev.polyglot.playground.TestServer;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -23,7 +21,7 @@ class CourseSiteBrowserIT {
   @BeforeAll
   static void start() {
     browser = Browser.start(1600, 1000);
-    server = TestServer.start(Config.defaults().withSnippets(Path.of("snippets")));
+    server = TestServer.start("--snippets", "snippets");
   }
 
   @AfterAll

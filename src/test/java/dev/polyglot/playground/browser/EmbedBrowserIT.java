@@ -3,7 +3,6 @@ package dev.polyglot.playground.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.polyglot.playground.Config;
 import dev.polyglot.playground.TestServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,11 +52,16 @@ class EmbedBrowserIT {
                 + "\"></iframe>");
     server =
         TestServer.startWithJvm(
-            Config.defaults()
-                .withSnippets(Path.of("snippets"))
-                .withPool(1, 1)
-                .withWorkDir(work)
-                .withAllowedOrigins(List.of(origin(allowedHost))));
+            "--snippets",
+            "snippets",
+            "--pool",
+            "1",
+            "--warmups",
+            "1",
+            "--work-dir",
+            work.toString(),
+            "--allowed-origins",
+            origin(allowedHost));
   }
 
   @AfterAll

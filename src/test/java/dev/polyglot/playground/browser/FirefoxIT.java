@@ -3,7 +3,6 @@ package dev.polyglot.playground.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.polyglot.playground.Config;
 import dev.polyglot.playground.TestServer;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -39,9 +38,15 @@ class FirefoxIT {
 
     try (var server =
         TestServer.startWithJvm(
-            Config.defaults().withSnippets(Path.of("snippets")).withPool(1, 1).withWorkDir(work))) {
+            "--snippets",
+            "snippets",
+            "--pool",
+            "1",
+            "--warmups",
+            "1",
+            "--work-dir",
+            work.toString())) {
       server.awaitAotTraining();
-      server.requireSandbox();
       Process node =
           new ProcessBuilder(
                   "node", "check.mjs", server.url("").replaceAll("/$", ""), FIREFOX.toString())

@@ -3,7 +3,6 @@ package dev.polyglot.playground.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.polyglot.playground.Config;
 import dev.polyglot.playground.TestServer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,11 +46,18 @@ class LivePlaygroundBrowserIT {
     // No warm pool: every run has a child of its own, so "no process is left" can be checked.
     server =
         TestServer.startWithJvm(
-            Config.defaults()
-                .withSnippets(Path.of("snippets"))
-                .withPool(0, 0)
-                .withMaxRuns(2, 8)
-                .withWorkDir(work));
+            "--snippets",
+            "snippets",
+            "--pool",
+            "0",
+            "--warmups",
+            "0",
+            "--max-runs",
+            "2",
+            "--max-queue",
+            "8",
+            "--work-dir",
+            work.toString());
     server.awaitAotTraining();
   }
 

@@ -82,7 +82,7 @@ public final class FakeRunner implements Runner {
                   });
         };
     context.runOnContext(v -> play[0].handle(0));
-    run.onCancel(() ->
+    run.onCancel(why ->
         context.runOnContext(v -> {
           if (state.over) {
             return;
@@ -90,7 +90,10 @@ public final class FakeRunner implements Runner {
           state.over = true;
           vertx.cancelTimer(state.timer);
           cancelled.incrementAndGet();
-          events.handle(new RunEvent.Error("Cancelled."));
+          events.handle(
+              why == RunEvent.Error.Reason.SHUTTING_DOWN
+                  ? RunEvent.Error.shuttingDown()
+                  : RunEvent.Error.cancelled());
           run.finish();
         }));
     return run;

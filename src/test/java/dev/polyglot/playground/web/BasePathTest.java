@@ -2,7 +2,6 @@ package dev.polyglot.playground.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.polyglot.playground.Config;
 import dev.polyglot.playground.Fixtures;
 import dev.polyglot.playground.TestServer;
 import io.vertx.junit5.VertxExtension;
@@ -21,8 +20,7 @@ class BasePathTest {
 
   @BeforeAll
   static void start() {
-    server =
-        TestServer.start(Config.defaults().withSnippets(Fixtures.VALID).withBasePath("/course/"));
+    server = TestServer.start("--snippets", Fixtures.VALID.toString(), "--base-path", "/course/");
   }
 
   @AfterAll

@@ -2,7 +2,6 @@ package dev.polyglot.playground.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.polyglot.playground.Config;
 import dev.polyglot.playground.Fixtures;
 import dev.polyglot.playground.TestServer;
 import io.vertx.core.Future;
@@ -29,7 +28,7 @@ class BrokenContentTest {
   void brokenLessonIsLeftOutAndReported(VertxTestContext ctx) {
     Fixtures.copyValid(root);
     Fixtures.delete(root, "first-lesson/hello/main.js");
-    server = TestServer.start(Config.defaults().withSnippets(root));
+    server = TestServer.start("--snippets", root.toString());
     Future.all(
             server.get("/").send(),
             server.get("/lessons/first-lesson").send(),
@@ -56,7 +55,7 @@ class BrokenContentTest {
   void devModeShowsProblemsOnTheIndex(VertxTestContext ctx) {
     Fixtures.copyValid(root);
     Fixtures.edit(root, "first-lesson/lesson.md", "track: from-python", "track: nowhere");
-    server = TestServer.start(Config.defaults().withSnippets(root).withDev(true));
+    server = TestServer.start("--snippets", root.toString(), "--dev");
     server
         .get("/")
         .send()

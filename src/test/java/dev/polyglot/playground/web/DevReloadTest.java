@@ -2,7 +2,6 @@ package dev.polyglot.playground.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.polyglot.playground.Config;
 import dev.polyglot.playground.Fixtures;
 import dev.polyglot.playground.TestServer;
 import io.vertx.core.Future;
@@ -31,7 +30,7 @@ class DevReloadTest {
   @Test
   void editedLessonIsServedAfterReload(VertxTestContext ctx) {
     Fixtures.copyValid(root);
-    server = TestServer.start(Config.defaults().withSnippets(root).withDev(true));
+    server = TestServer.start("--snippets", root.toString(), "--dev");
     server
         .get("/lessons/first-lesson")
         .send()

@@ -2,7 +2,6 @@ package dev.polyglot.playground.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.polyglot.playground.Config;
 import dev.polyglot.playground.Fixtures;
 import dev.polyglot.playground.TestServer;
 import io.vertx.core.json.JsonObject;
@@ -25,7 +24,10 @@ class EmbedTest {
   void start(List<String> origins) {
     server =
         TestServer.start(
-            Config.defaults().withSnippets(Fixtures.VALID).withAllowedOrigins(origins));
+            "--snippets",
+            Fixtures.VALID.toString(),
+            "--allowed-origins",
+            String.join(",", origins));
   }
 
   @AfterEach

@@ -2,13 +2,11 @@ package dev.polyglot.playground.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.polyglot.playground.Config;
 import dev.polyglot.playground.Fixtures;
 import dev.polyglot.playground.TestServer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,9 +22,10 @@ class OriginsTest {
   void start() {
     server =
         TestServer.start(
-            Config.defaults()
-                .withSnippets(Fixtures.VALID)
-                .withAllowedOrigins(List.of("https://docs.example.org")));
+            "--snippets",
+            Fixtures.VALID.toString(),
+            "--allowed-origins",
+            "https://docs.example.org");
   }
 
   @AfterEach

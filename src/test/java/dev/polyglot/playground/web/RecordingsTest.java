@@ -2,7 +2,6 @@ package dev.polyglot.playground.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.polyglot.playground.Config;
 import dev.polyglot.playground.Fixtures;
 import dev.polyglot.playground.TestServer;
 import dev.polyglot.playground.run.FakeRunner;
@@ -33,7 +32,6 @@ class RecordingsTest {
     var runs = new AtomicInteger();
     server =
         TestServer.start(
-            Config.defaults().withSnippets(Fixtures.VALID),
             (vertx, c) -> {
               fake.set(
                   new FakeRunner(
@@ -49,7 +47,9 @@ class RecordingsTest {
                             new FakeRunner.Step(0, new RunEvent.Exit(code, 21, 3)));
                       }));
               return Future.succeededFuture(fake.get());
-            });
+            },
+            "--snippets",
+            Fixtures.VALID.toString());
   }
 
   @AfterEach

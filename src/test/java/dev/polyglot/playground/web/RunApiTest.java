@@ -2,7 +2,6 @@ package dev.polyglot.playground.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.polyglot.playground.Config;
 import dev.polyglot.playground.Fixtures;
 import dev.polyglot.playground.TestServer;
 import dev.polyglot.playground.run.FakeRunner;
@@ -34,11 +33,16 @@ class RunApiTest {
   void start(int maxRuns, int maxQueue, int lines, long everyMs) {
     server =
         TestServer.start(
-            Config.defaults().withSnippets(Fixtures.VALID).withMaxRuns(maxRuns, maxQueue),
             (vertx, c) -> {
               fake.set(new FakeRunner(vertx, r -> FakeRunner.lines(r, lines, everyMs)));
               return Future.succeededFuture(fake.get());
-            });
+            },
+            "--snippets",
+            Fixtures.VALID.toString(),
+            "--max-runs",
+            String.valueOf(maxRuns),
+            "--max-queue",
+            String.valueOf(maxQueue));
   }
 
   // Held in a field: Vert.x closes a client, and its connections, once it is garbage.

@@ -2,8 +2,8 @@ package dev.polyglot.playground.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.polyglot.playground.Config;
 import dev.polyglot.playground.Fixtures;
+import dev.polyglot.playground.Poll;
 import dev.polyglot.playground.TestServer;
 import dev.polyglot.playground.run.FakeRunner;
 import io.vertx.core.Future;
@@ -35,18 +35,17 @@ class RunSocketTest {
   WebSocketClient sockets;
   final AtomicReference<FakeRunner> fake = new AtomicReference<>();
 
-  void start(Config config, int lines, long everyMs) {
+  /** A server whose fake runs print {@code lines} lines, one every {@code everyMs}. */
+  void start(int lines, long everyMs, String... flags) {
+    var args = new ArrayList<>(List.of("--snippets", Fixtures.VALID.toString()));
+    args.addAll(List.of(flags));
     server =
         TestServer.start(
-            config.withSnippets(Fixtures.VALID),
             (vertx, c) -> {
               fake.set(new FakeRunner(vertx, r -> FakeRunner.lines(r, lines, everyMs)));
               return Future.succeededFuture(fake.get());
-            });
-  }
-
-  void start(int lines, long everyMs) {
-    start(Config.defaults(), lines, everyMs);
+            },
+            args.toArray(String[]::new));
   }
 
   @AfterEach
@@ -94,19 +93,8 @@ class RunSocketTest {
     return eventually(() -> done.test(new ArrayList<>(client.received())));
   }
 
-  /** Completes once the condition holds, checked every 20 ms. */
   Future<Void> eventually(java.util.function.BooleanSupplier condition) {
-    Promise<Void> promise = Promise.promise();
-    var vertx = server.playground().vertx();
-    vertx.setPeriodic(
-        20,
-        id -> {
-          if (condition.getAsBoolean()) {
-            vertx.cancelTimer(id);
-            promise.tryComplete();
-          }
-        });
-    return promise.future();
+    return Poll.eventually(server.playground().vertx(), condition);
   }
 
   static boolean ended(List<JsonObject> events, String id) {
@@ -193,7 +181,7 @@ class RunSocketTest {
 
   @Test
   void anotherSitesPageIsRefusedUnlessAllowed(VertxTestContext ctx) {
-    start(Config.defaults().withAllowedOrigins(List.of("https://docs.example.org")), 1, 10);
+    start(1, 10, "--allowed-origins", "https://docs.example.org");
     int port = server.playground().port();
     Future<Client> evil = connect("https://evil.example");
     Future<Client> listed = connect("https://docs.example.org");
@@ -251,7 +239,7 @@ class RunSocketTest {
 
   @Test
   void oneSocketMayHaveEightRunsGoing(VertxTestContext ctx) {
-    start(Config.defaults().withMaxRuns(16, 16), 50, 100);
+    start(50, 100, "--max-runs", "16", "--max-queue", "16");
     connect(null)
         .compose(client -> {
           for (int i = 1; i <= SocketSession.MAX_RUNS + 1; i++) {
@@ -287,7 +275,7 @@ class RunSocketTest {
 
   @Test
   void anOversizedMessageClosesTheSocketWithMessageTooBig(VertxTestContext ctx) {
-    start(Config.defaults().withLimits(l -> l.sourceBytes(1024)), 1, 10);
+    start(1, 10, "--max-source", "1");
     connect(null)
         .compose(client -> {
           Promise<Short> closed = Promise.promise();

@@ -2,7 +2,6 @@ package dev.polyglot.playground.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.polyglot.playground.Config;
 import dev.polyglot.playground.Fixtures;
 import dev.polyglot.playground.TestServer;
 import io.vertx.core.buffer.Buffer;
@@ -29,7 +28,7 @@ class SiteRoutesTest {
 
   @BeforeAll
   static void start() {
-    server = TestServer.start(Config.defaults().withSnippets(Fixtures.VALID));
+    server = TestServer.start("--snippets", Fixtures.VALID.toString());
   }
 
   @AfterAll

@@ -1,15 +1,13 @@
 package dev.polyglot.playground.run.jvm;
 
+import dev.polyglot.playground.run.worker.Wire;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import java.lang.System.Logger.Level;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Base64;
 
 /**
  * The JDK 25 AOT cache for worker JVMs (JEP 483/514/515). At start-up one training worker, in the
@@ -74,22 +72,24 @@ final class AotCache {
     return state;
   }
 
-  /** Records the cache in the background; the future says whether it worked. */
-  Future<Boolean> train(Vertx vertx, Sandbox sandbox) {
+  /**
+   * Records the cache in the background: prepares {@code dir}, where the training run writes it,
+   * then runs one training child. The future says whether it worked.
+   */
+  Future<Boolean> train(Vertx vertx, Path dir, ChildLauncher launcher) {
     return vertx
         .executeBlocking(
             () -> {
-              Path dir = sandbox.aotDir();
               Files.createDirectories(dir);
               // The training run writes here as its own unprivileged uid; runs only ever read it.
               Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
               Files.deleteIfExists(dir.resolve(Sandbox.AOT_FILE));
-              return WorkerProcess.spawn(
-                  TRAINING_SLOT, sandbox.command(TRAINING_SLOT, 2, Sandbox.Aot.TRAIN), dir);
+              return null;
             },
             false)
-        .compose(WorkerProcess::ready)
-        .compose(worker -> finish(worker, sandbox))
+        .compose(x -> launcher.start(Sandbox.Role.TRAINING, TRAINING_SLOT, 2))
+        .compose(Child::ready)
+        .compose(child -> finish(child, dir.resolve(Sandbox.AOT_FILE)))
         .onComplete(ar -> {
           state = ar.succeeded() && ar.result() ? State.READY : State.UNAVAILABLE;
           if (ready()) {
@@ -103,13 +103,17 @@ final class AotCache {
         });
   }
 
-  private static Future<Boolean> finish(WorkerProcess worker, Sandbox sandbox) {
+  private static Future<Boolean> finish(Child child, Path cache) {
     Promise<Boolean> done = Promise.promise();
     var said = new java.util.concurrent.ConcurrentLinkedDeque<String>();
-    worker.attach(
-        new WorkerProcess.Listener() {
+    child.attach(
+        new Child.Listener() {
           @Override
-          public void event(JsonObject event) {}
+          public void message(Wire.Envelope envelope) {
+            if (envelope.message() instanceof Wire.Output o) {
+              stray(o.text(), o.stderr());
+            }
+          }
 
           @Override
           public void stray(String line, boolean stderr) {
@@ -124,16 +128,15 @@ final class AotCache {
 
           @Override
           public void exited(int code) {
-            if (code == 0 && Files.isRegularFile(sandbox.aotDir().resolve(Sandbox.AOT_FILE))) {
+            // Blocking, but only a stat on the child's exit thread, never an event loop.
+            if (code == 0 && Files.isRegularFile(cache)) {
               done.complete(true);
             } else {
               done.fail("training exited with " + code + ": " + String.join(" | ", said));
             }
           }
-        },
-        "compile Main "
-            + Base64.getEncoder().encodeToString(TRAINING_PROGRAM.getBytes(StandardCharsets.UTF_8))
-            + "\nend\n");
+        });
+    child.send(1, new Wire.Compile("Main", TRAINING_PROGRAM), true);
     return done.future();
   }
 }

@@ -1,22 +1,15 @@
 package dev.polyglot.playground.run.jvm;
 
 import dev.polyglot.playground.run.worker.Compiler;
+import dev.polyglot.playground.run.worker.Wire;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.lang.System.Logger.Level;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +32,9 @@ import java.util.Queue;
  *                                     ├ limit ─ kill ──► TimedOut      ┐ a new process
  *                                     └ died ──────────► Unavailable   ┘ is started
  * </pre>
+ *
+ * <p>Everything but {@link #state()}, {@link #compiles()} and {@link #close()} runs on the
+ * service's own context.
  */
 final class CompileService {
   private static final System.Logger LOG = System.getLogger(CompileService.class.getName());
@@ -46,11 +42,8 @@ final class CompileService {
   /** Beside the pool's slots and the AOT training's, so its uid is never a run's. */
   static final int SLOT = 998;
 
-  /** Class files come back base64-encoded, one per line; a source of 64 KiB stays far below. */
-  private static final int MAX_LINE = 64 << 20;
-
   /** Starts that fail before the process is ready, in a row, before the service gives up. */
-  private static final int MAX_FAILED_STARTS = 3;
+  static final int MAX_FAILED_STARTS = 3;
 
   /** How a compile went. */
   sealed interface Outcome {
@@ -79,17 +72,15 @@ final class CompileService {
 
   private final Vertx vertx;
   private final Context context;
-  private final Sandbox sandbox;
-  private final Path workDir;
+  private final ChildLauncher launcher;
   private final int warmups;
   private final Duration limit;
-  private final AotCache aot;
   private final Queue<Request> queue = new ArrayDeque<>();
 
   // Written on `context`; read anywhere (/health), or by close(), which may not wait for it.
   private volatile State state = State.STARTING;
   private volatile long compiles;
-  private volatile Process process;
+  private volatile Child process;
   private volatile boolean closed;
   // Only touched on `context`.
   private Request current;
@@ -100,15 +91,12 @@ final class CompileService {
   private boolean processReady;
   private int failedStarts;
 
-  CompileService(
-      Vertx vertx, Sandbox sandbox, Path workDir, int warmups, Duration limit, AotCache aot) {
+  CompileService(Vertx vertx, ChildLauncher launcher, int warmups, Duration limit) {
     this.vertx = vertx;
     this.context = vertx.getOrCreateContext();
-    this.sandbox = sandbox;
-    this.workDir = workDir;
+    this.launcher = launcher;
     this.warmups = warmups;
     this.limit = limit;
-    this.aot = aot;
   }
 
   /** Starts the first process; the service is ready when it has warmed up. */
@@ -151,16 +139,8 @@ final class CompileService {
       return;
     }
     state = State.STARTING;
-    vertx
-        .executeBlocking(
-            () -> {
-              Path dir = workDir.resolve("compiler");
-              Files.createDirectories(dir);
-              var mode = aot.ready() ? Sandbox.Aot.USE : Sandbox.Aot.NONE;
-              return WorkerProcess.launch(
-                  sandbox.command(Sandbox.Role.COMPILER, SLOT, warmups, mode), dir);
-            },
-            false)
+    launcher
+        .start(Sandbox.Role.COMPILER, SLOT, warmups)
         .onComplete(ar -> {
           if (ar.failed()) {
             LOG.log(Level.WARNING, "the compile service could not start: " + ar.cause());
@@ -171,52 +151,37 @@ final class CompileService {
         });
   }
 
-  private void watch(Process started) {
+  private void watch(Child started) {
     if (closed) {
-      started.destroyForcibly();
+      started.kill();
       return;
     }
     process = started;
     processReady = false;
-    Thread.ofVirtual().name("compiler-" + started.pid() + "-out").start(() -> read(started));
-    Thread.ofVirtual()
-        .name("compiler-" + started.pid() + "-err")
-        .start(() -> {
-          try (var err = started.getErrorStream()) {
-            var lines = new LineReader(err, WorkerProcess.MAX_LINE);
-            for (String line = lines.next(); line != null; line = lines.next()) {
-              LOG.log(Level.DEBUG, "compile service: " + line);
-            }
-          } catch (IOException e) {
-            // gone
+    started.attach(
+        new Child.Listener() {
+          @Override
+          public void message(Wire.Envelope envelope) {
+            context.runOnContext(v -> onMessage(started, envelope));
+          }
+
+          @Override
+          public void stray(String line, boolean stderr) {
+            LOG.log(Level.DEBUG, "compile service: " + line);
+          }
+
+          @Override
+          public void exited(int code) {
+            context.runOnContext(v -> CompileService.this.exited(started, code));
           }
         });
-    started.onExit().thenAccept(p -> context.runOnContext(v -> exited(p, p.exitValue())));
   }
 
-  private void read(Process from) {
-    var lines = new LineReader(from.getInputStream(), MAX_LINE);
-    try {
-      for (String line = lines.next(); line != null; line = lines.next()) {
-        JsonObject event;
-        try {
-          event = new JsonObject(line);
-        } catch (DecodeException e) {
-          continue;
-        }
-        context.runOnContext(v -> onEvent(from, event));
-      }
-    } catch (IOException e) {
-      // The pipe broke: the exit is reported by the exit watcher.
-    }
-  }
-
-  private void onEvent(Process from, JsonObject event) {
+  private void onMessage(Child from, Wire.Envelope envelope) {
     if (from != process) {
       return; // a replaced process's last words
     }
-    String type = String.valueOf(event.getValue("type"));
-    if (type.equals("ready")) {
+    if (envelope.message() instanceof Wire.Ready) {
       processReady = true;
       state = State.READY;
       failedStarts = 0;
@@ -224,31 +189,17 @@ final class CompileService {
       next();
       return;
     }
-    if (current == null || !(event.getValue("id") instanceof Number id)) {
-      return;
+    if (current == null || envelope.job() != current.id()) {
+      return; // the answer to a request that already timed out
     }
-    if (id.longValue() != current.id()) {
-      return;
-    }
-    switch (type) {
-      case "diagnostic" ->
-          messages.add(
-              new Compiler.Message(
-                  "warning".equals(event.getValue("severity")) ? "warning" : "error",
-                  event.getLong("line", 1L),
-                  event.getLong("column", 1L),
-                  String.valueOf(event.getValue("message"))));
-      case "class" ->
-          classes.put(
-              event.getString("name"), Base64.getDecoder().decode(event.getString("bytes")));
-      case "compiled" -> {
-        String main = event.getString("main", "");
+    switch (envelope.message()) {
+      case Wire.Diagnostic(var m) -> messages.add(m);
+      case Wire.ClassFile(var name, var bytes) -> classes.put(name, bytes);
+      case Wire.Compiled(var main) -> {
         finish(
             new Outcome.Compiled(
                 new Compiler.Result(
-                    main.isEmpty() ? Map.of() : classes,
-                    main.isEmpty() ? null : main,
-                    List.copyOf(messages))));
+                    main == null ? Map.of() : classes, main, List.copyOf(messages))));
         compiles++;
         next();
       }
@@ -265,15 +216,6 @@ final class CompileService {
     classes = new LinkedHashMap<>();
     messages = new ArrayList<>();
     Request sent = current;
-    Process to = process;
-    String line =
-        "compile "
-            + sent.id()
-            + " "
-            + sent.fileClassName()
-            + " "
-            + Base64.getEncoder().encodeToString(sent.source().getBytes(StandardCharsets.UTF_8))
-            + "\n";
     timer =
         vertx.setTimer(
             limit.toMillis(),
@@ -284,16 +226,7 @@ final class CompileService {
                 kill();
               }
             });
-    // A pipe write can block when the other end is slow to read: not on the event loop. If the
-    // process is dead the write fails, and the exit watcher answers the request.
-    vertx.executeBlocking(
-        () -> {
-          OutputStream in = to.getOutputStream();
-          in.write(line.getBytes(StandardCharsets.US_ASCII));
-          in.flush();
-          return null;
-        },
-        false);
+    process.send(sent.id(), new Wire.Compile(sent.fileClassName(), sent.source()), false);
   }
 
   private void finish(Outcome outcome) {
@@ -307,7 +240,7 @@ final class CompileService {
     }
   }
 
-  private void exited(Process which, int code) {
+  private void exited(Child which, int code) {
     if (which != null && which != process) {
       return;
     }
@@ -345,10 +278,9 @@ final class CompileService {
   }
 
   private void kill() {
-    Process p = process;
+    Child p = process;
     if (p != null) {
-      p.descendants().forEach(ProcessHandle::destroyForcibly);
-      p.destroyForcibly();
+      p.kill();
     }
   }
 }

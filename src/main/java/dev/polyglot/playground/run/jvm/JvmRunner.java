@@ -2,52 +2,70 @@ package dev.polyglot.playground.run.jvm;
 
 import dev.polyglot.playground.run.Run;
 import dev.polyglot.playground.run.RunEvent;
+import dev.polyglot.playground.run.RunEvent.Error.Reason;
 import dev.polyglot.playground.run.RunRequest;
 import dev.polyglot.playground.run.Runner;
 import dev.polyglot.playground.run.worker.Compiler;
+import dev.polyglot.playground.run.worker.Wire;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.lang.System.Logger.Level;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs each program in a fresh child JVM from the {@link WorkerPool}. Lesson code arrives
  * precompiled from the {@link ClassCache}; edited code is compiled inside the sandbox. Edited code
  * needs the sandbox, unless the operator explicitly allowed running it without one.
+ *
+ * <pre>
+ *   start ─ job (class cache, or compile service) ─ pool.acquire ─ Supervisor ─ exit | error
+ *              └ compile failed / timed out ──────────────────────────────────── error
+ * </pre>
  */
 public final class JvmRunner implements Runner {
   private static final System.Logger LOG = System.getLogger(JvmRunner.class.getName());
 
+  /** The compile service lives long, so it warms javac more than a pooled worker does. */
+  static final int COMPILER_WARMUPS = 10;
+
   private final Vertx vertx;
   private final RunSettings settings;
-  private final Sandbox sandbox;
+  private final Sandbox.Mode mode;
+  private final ChildLauncher launcher;
   private final WorkerPool pool;
   private final ClassCache classes;
-  private final AotCache aot = new AotCache();
+  private final AotCache aot;
   private final CompileService compiler;
 
-  /** The compile service lives long, so it warms javac more than a pooled worker does. */
-  private static final int COMPILER_WARMUPS = 10;
-
-  private JvmRunner(Vertx vertx, RunSettings settings, Sandbox sandbox, WorkerFiles files) {
+  JvmRunner(
+      Vertx vertx,
+      RunSettings settings,
+      Sandbox.Mode mode,
+      ChildLauncher launcher,
+      ClassCache classes,
+      AotCache aot) {
     this.vertx = vertx;
     this.settings = settings;
-    this.sandbox = sandbox;
-    this.pool =
-        new WorkerPool(vertx, sandbox, files.root(), settings.poolSize(), settings.warmups(), aot);
-    this.classes = new ClassCache(vertx, files.classPath(false));
+    this.mode = mode;
+    this.launcher = launcher;
+    this.classes = classes;
+    this.aot = aot;
+    this.pool = new WorkerPool(launcher, settings.poolSize(), settings.warmups());
     this.compiler =
-        new CompileService(
-            vertx, sandbox, files.root(), COMPILER_WARMUPS, settings.limits().compileTime(), aot);
+        new CompileService(vertx, launcher, COMPILER_WARMUPS, settings.limits().compileTime());
   }
 
-  /** Probes for bubblewrap, writes the workers' class path, and fills the pool. */
+  /**
+   * Probes for bubblewrap, writes the workers' class path, records the AOT cache, and then fills
+   * the pool and starts the compile service. Runs are taken at once: until the pool is warm, each
+   * gets a worker of its own.
+   */
   public static Future<JvmRunner> create(Vertx vertx, RunSettings settings) {
     return vertx
         .executeBlocking(() -> {
@@ -56,53 +74,63 @@ public final class JvmRunner implements Runner {
               Sandbox.available()
                   ? Sandbox.Mode.SANDBOXED
                   : settings.allowUnsandboxed() ? Sandbox.Mode.UNSAFE : Sandbox.Mode.BUNDLED_ONLY;
-          return new JvmRunner(vertx, settings, new Sandbox(mode, files, settings.limits()), files);
+          var sandbox = new Sandbox(mode, files, settings.limits());
+          var aot = new AotCache();
+          var launcher = new SandboxLauncher(vertx, sandbox, files.root(), aot);
+          var classes = new ClassCache(vertx, files.classPath(false));
+          return new Made(
+              new JvmRunner(vertx, settings, mode, launcher, classes, aot), sandbox.aotDir());
         })
-        .onSuccess(runner -> {
-          Level level =
-              runner.sandbox.mode() == Sandbox.Mode.SANDBOXED ? Level.INFO : Level.WARNING;
+        .map(made -> {
+          JvmRunner runner = made.runner();
+          Level level = runner.mode == Sandbox.Mode.SANDBOXED ? Level.INFO : Level.WARNING;
           LOG.log(
               level,
               "runs: "
-                  + runner.sandbox.mode().description
-                  + (runner.sandbox.mode() == Sandbox.Mode.SANDBOXED
+                  + runner.mode.description
+                  + (runner.mode == Sandbox.Mode.SANDBOXED
                       ? ""
                       : " (bubblewrap is missing or cannot create namespaces here)"));
           // Train first: the pool then fills with workers that already use the cache.
-          runner
-              .aot
-              .train(vertx, runner.sandbox)
-              .onComplete(x -> {
-                runner.pool.start();
-                if (runner.sandbox.mode() == Sandbox.Mode.BUNDLED_ONLY) {
-                  runner.compiler.close(); // edited code is refused: nothing to compile
-                } else {
-                  runner.compiler.start();
-                }
-              });
+          runner.aot.train(vertx, made.aotDir(), runner.launcher).onComplete(x -> runner.start());
+          return runner;
         });
+  }
+
+  private record Made(JvmRunner runner, java.nio.file.Path aotDir) {}
+
+  /** Starts the pool, and the compile service where edited code may run. */
+  void start() {
+    pool.start();
+    if (mode != Sandbox.Mode.BUNDLED_ONLY) {
+      compiler.start();
+    } else {
+      compiler.close(); // edited code is refused: nothing to compile
+    }
   }
 
   @Override
   public Run start(RunRequest request, Handler<RunEvent> events) {
     Context context = vertx.getOrCreateContext();
     Run run = new Run();
-    if (!request.bundled() && sandbox.mode() == Sandbox.Mode.BUNDLED_ONLY) {
+    if (!request.bundled() && mode == Sandbox.Mode.BUNDLED_ONLY) {
       events.handle(
           new RunEvent.Error(
+              Reason.UNAVAILABLE,
               "This server cannot run edited code: it has no sandbox (bubblewrap). The lessons' own"
                   + " code still runs; press Reset to go back to it."));
       run.finish();
       return run;
     }
-    var cancelled = new java.util.concurrent.atomic.AtomicBoolean();
-    run.onCancel(() -> cancelled.set(true));
+    // Until a Supervisor takes over, a stop only needs remembering: it is acted on below.
+    var stoppedBy = new AtomicReference<Reason>();
+    run.onCancel(stoppedBy::set);
     if (!request.bundled()) {
       events.handle(new RunEvent.Compiling());
     }
     job(request)
         .compose(job -> {
-          if (job.stdin() == null || cancelled.get()) {
+          if (job.work() == null || stoppedBy.get() != null) {
             return Future.succeededFuture(new Assigned(job, null));
           }
           return pool.acquire().map(worker -> new Assigned(job, worker));
@@ -110,23 +138,30 @@ public final class JvmRunner implements Runner {
         .onComplete(ar ->
             context.runOnContext(v -> {
               if (ar.failed()) {
-                events.handle(new RunEvent.Error(ar.cause().getMessage()));
+                LOG.log(Level.WARNING, request.label() + ": " + ar.cause().getMessage());
+                events.handle(new RunEvent.Error(Reason.INTERNAL, ar.cause().getMessage()));
                 run.finish();
                 return;
               }
               Assigned assigned = ar.result();
               assigned.job().before().forEach(events::handle);
               if (assigned.worker() == null) {
-                if (assigned.job().stdin() != null) {
-                  events.handle(new RunEvent.Error("Cancelled."));
+                if (assigned.job().work() != null) {
+                  events.handle(
+                      stoppedBy.get() == Reason.SHUTTING_DOWN
+                          ? RunEvent.Error.shuttingDown()
+                          : RunEvent.Error.cancelled());
                 }
                 run.finish();
                 return;
               }
               new Supervisor(vertx, context, assigned.worker(), settings.limits(), events, run)
-                  .start(assigned.job().stdin(), !request.bundled());
-              if (cancelled.get()) {
-                run.cancel();
+                  .start(
+                      ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE),
+                      assigned.job().work(),
+                      !request.bundled());
+              if (stoppedBy.get() != null) {
+                run.cancel(stoppedBy.get());
               }
             }));
     return run;
@@ -134,16 +169,16 @@ public final class JvmRunner implements Runner {
 
   /**
    * What a run needs before a worker: the events that come first (the compile service's messages),
-   * and the worker's stdin; without stdin, those events end the run.
+   * and the worker's job; without a job, those events end the run.
    */
-  private record Job(List<RunEvent> before, String stdin) {
-    static Job send(String stdin) {
-      return new Job(List.of(), stdin);
+  private record Job(List<RunEvent> before, Wire.Job work) {
+    static Job send(Wire.Job work) {
+      return new Job(List.of(), work);
     }
   }
 
   /** A run's job and the worker that will do it; no worker when the job ends the run. */
-  private record Assigned(Job job, WorkerProcess worker) {}
+  private record Assigned(Job job, Child worker) {}
 
   /**
    * Lesson code comes precompiled from the class cache. Edited code is compiled by the compile
@@ -164,61 +199,43 @@ public final class JvmRunner implements Runner {
                     + String.join(
                         "; ", compiled.messages().stream().map(Compiler.Message::text).toList()));
           }
-          return Future.succeededFuture(Job.send(precompiled(compiled)));
+          return Future.succeededFuture(Job.send(load(compiled)));
         });
   }
 
   private Job edited(RunRequest request, CompileService.Outcome outcome) {
     return switch (outcome) {
       case CompileService.Outcome.Compiled(var result) -> {
-        List<RunEvent> messages =
-            new ArrayList<>(
-                result.messages().stream()
-                    .map(m ->
-                        (RunEvent)
-                            new RunEvent.Diagnostic(m.severity(), m.line(), m.column(), m.text()))
-                    .toList());
-        if (result.ok()) {
-          yield new Job(messages, precompiled(result));
+        List<RunEvent> messages = new ArrayList<>();
+        for (var m : result.messages()) {
+          messages.add(new RunEvent.Diagnostic(m.severity(), m.line(), m.column(), m.text()));
         }
-        messages.add(new RunEvent.Error(Supervisor.DOES_NOT_COMPILE));
+        if (result.ok()) {
+          yield new Job(messages, load(result));
+        }
+        messages.add(RunEvent.Error.doesNotCompile());
         yield new Job(messages, null);
       }
       case CompileService.Outcome.TimedOut() -> {
-        var limit = Supervisor.compileTimeLimit(settings.limits());
-        yield new Job(List.of(limit, new RunEvent.Error(limit.message())), null);
+        var limit = settings.limits().compileTimeExceeded();
+        yield new Job(List.of(limit, new RunEvent.Error(Reason.LIMIT, limit.message())), null);
       }
       case CompileService.Outcome.Unavailable(var why) -> {
         LOG.log(Level.DEBUG, "compiling in the run's worker: " + why);
-        yield Job.send(
-            "compile " + request.fileClassName() + " " + base64(request.source()) + "\nend\n");
+        yield Job.send(new Wire.Compile(request.fileClassName(), request.source()));
       }
     };
   }
 
-  /** Class files and the class to launch, as the worker reads them. */
-  private static String precompiled(Compiler.Result compiled) {
-    var job = new StringBuilder();
-    compiled
-        .classes()
-        .forEach((name, bytes) ->
-            job.append("class ")
-                .append(name)
-                .append(' ')
-                .append(Base64.getEncoder().encodeToString(bytes))
-                .append('\n'));
-    return job.append("run ").append(compiled.mainClass()).append("\nend\n").toString();
-  }
-
-  private static String base64(String text) {
-    return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+  private static Wire.Load load(Compiler.Result compiled) {
+    return new Wire.Load(compiled.classes(), compiled.mainClass());
   }
 
   @Override
   public JsonObject status() {
     return new JsonObject()
-        .put("sandbox", sandbox.mode() == Sandbox.Mode.SANDBOXED)
-        .put("mode", sandbox.mode().description)
+        .put("sandbox", mode == Sandbox.Mode.SANDBOXED)
+        .put("mode", mode.description)
         .put("aotCache", aot.state().wireName())
         .put(
             "pool",
@@ -237,6 +254,7 @@ public final class JvmRunner implements Runner {
   public Future<Void> close() {
     pool.close();
     compiler.close();
+    launcher.close();
     return Future.succeededFuture();
   }
 }

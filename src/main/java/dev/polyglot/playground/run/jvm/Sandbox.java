@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * How a worker JVM is launched (design §6): as its own unprivileged uid, with resource limits,
- * inside bubblewrap with every namespace unshared (so no network but its own loopback), a read-only
- * root, and a private /tmp. Without bubblewrap the same JVM runs unsandboxed, which the runner
- * allows for the lessons' own code only, unless the operator opted in to more.
+ * How a worker JVM is launched: as its own unprivileged uid, with resource limits, inside
+ * bubblewrap with every namespace unshared (so no network but its own loopback), a read-only root,
+ * and a private /tmp. Without bubblewrap the same JVM runs unsandboxed, which the runner allows for
+ * the lessons' own code only, unless the operator opted in to more.
  */
 final class Sandbox {
   /** How runs are isolated on this server. */
@@ -69,8 +69,10 @@ final class Sandbox {
 
   /** What a sandboxed JVM is for. */
   enum Role {
-    /** Runs one program: pooled, started for a waiting run, or the AOT training run. */
+    /** Runs one program: pooled, or started for a waiting run. */
     WORKER("dev.polyglot.playground.run.worker.WorkerMain"),
+    /** A worker that records the AOT cache as it runs a typical program once. */
+    TRAINING("dev.polyglot.playground.run.worker.WorkerMain"),
     /** The long-lived compile service: compiles edited code for many runs and runs none of it. */
     COMPILER("dev.polyglot.playground.run.worker.CompilerMain");
 
@@ -103,11 +105,7 @@ final class Sandbox {
     return (mode == Mode.SANDBOXED ? "/app/aot" : aotDir().toString()) + "/" + AOT_FILE;
   }
 
-  /** The command for the worker in pool slot {@code slot}; each slot has its own uid. */
-  List<String> command(int slot, int warmups, Aot aot) {
-    return command(Role.WORKER, slot, warmups, aot);
-  }
-
+  /** The command for a child in pool slot {@code slot}; each slot has its own uid. */
   List<String> command(Role role, int slot, int warmups, Aot aot) {
     List<String> cmd = new ArrayList<>();
     if (mode == Mode.SANDBOXED) {
@@ -125,7 +123,13 @@ final class Sandbox {
               // The training run writes the cache itself: tens of MB.
               "--fsize=" + (aot == Aot.TRAIN ? 512L << 20 : limits.fileBytes()),
               // The compile service lives for many compiles; the server times each one instead.
-              "--cpu=" + (role == Role.WORKER ? String.valueOf(limits.cpuSeconds()) : "unlimited"),
+              // A run's soft limit sends SIGXCPU (exit 152), which says "CPU limit"; the hard one,
+              // a second later, is SIGKILL, which is otherwise how a worker killed from outside
+              // (the OOM killer, an operator) ends.
+              "--cpu="
+                  + (role == Role.COMPILER
+                      ? "unlimited"
+                      : limits.cpuSeconds() + ":" + (limits.cpuSeconds() + 1)),
               "--core=0",
               "--"));
       cmd.addAll(
@@ -197,7 +201,7 @@ final class Sandbox {
             // javac's context pool, which makes the reader's compile reuse the warm-ups' work.
             "--add-exports=jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED",
             "--enable-native-access=ALL-UNNAMED"));
-    if (role == Role.WORKER) {
+    if (role != Role.COMPILER) {
       cmd.addAll(
           List.of(
               // A worker lives for one run: C2 would not pay for itself.

@@ -3,44 +3,52 @@ package dev.polyglot.playground.run.jvm;
 import dev.polyglot.playground.run.Limits;
 import dev.polyglot.playground.run.Run;
 import dev.polyglot.playground.run.RunEvent;
+import dev.polyglot.playground.run.RunEvent.Error.Reason;
 import dev.polyglot.playground.run.RunEvent.Output.Stream;
+import dev.polyglot.playground.run.worker.Wire;
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 
 /**
  * Watches one worker through one run, on the Vert.x context of whoever started the run. It turns
- * protocol lines into {@link RunEvent}s, enforces what the child cannot be trusted with (wall time,
- * compile time, output size), kills the process tree when a limit is hit or the run is cancelled,
- * and always ends with exactly one {@code exit} or {@code error}.
+ * the worker's {@link Wire} events into {@link RunEvent}s, enforces what the child cannot be
+ * trusted with (wall time, compile time, output size), kills the process tree when a limit is hit
+ * or the run is stopped, and always ends with exactly one {@code exit} or {@code error}.
  *
  * <pre>
- *   attach ── [compiling ─ diagnostic*] ── started ── output/spans* ── process exit ── exit
- *      │ compile timer                        │ wall timer                    (or error, if it
- *      └──────────── limit + kill ◄───────────┴─ output cap, cancel            never started)
+ *   attach ── [compiling ─ diagnostic*] ── started ── output/spans* ── finished ── exit
+ *      │ compile timer                        │ wall timer
+ *      └──────────── limit + kill ◄───────────┴─ output cap, cancel, shutdown
+ *   the process dies without finishing and nobody here killed it ─────────────── worker-lost
  * </pre>
  */
-final class Supervisor implements WorkerProcess.Listener {
+final class Supervisor implements Child.Listener {
   private static final int MAX_TEXT = 16 * 1024;
-  static final String DOES_NOT_COMPILE = "The code does not compile; see the messages above.";
+
+  /** How a process ends on SIGKILL: the OOM killer's, an operator's kill -9. */
+  static final int KILLED = 128 + 9;
+
+  /** How a run's process ends on SIGXCPU: its soft CPU limit (see Sandbox). */
+  static final int CPU_LIMIT = 128 + 24;
 
   private final Vertx vertx;
   private final Context context;
-  private final WorkerProcess worker;
+  private final Child worker;
   private final Limits limits;
   private final Handler<RunEvent> events;
   private final Run run;
 
+  private long job;
   private long timer = -1;
   private boolean started;
   private long startedNanos;
   private long outputBytes;
   private boolean compiling;
   private boolean compileFailed;
-  private boolean stopped; // a limit or a cancel: later output is not shown
-  private boolean cancelled;
+  private boolean finished;
+  private Reason stoppedBy; // cancel or shutdown: later output is not shown
   private RunEvent.Limit limit;
   private String crash = "";
   private double wallMs = -1;
@@ -50,7 +58,7 @@ final class Supervisor implements WorkerProcess.Listener {
   Supervisor(
       Vertx vertx,
       Context context,
-      WorkerProcess worker,
+      Child worker,
       Limits limits,
       Handler<RunEvent> events,
       Run run) {
@@ -68,23 +76,22 @@ final class Supervisor implements WorkerProcess.Listener {
    * @param compilingShown the run already said it is compiling (the compile service tried first),
    *     so the worker's own {@code compiling} is not repeated
    */
-  void start(String job, boolean compilingShown) {
+  void start(long jobId, Wire.Job work, boolean compilingShown) {
+    this.job = jobId;
     this.compiling = compilingShown;
-    run.onCancel(() -> context.runOnContext(v -> cancel()));
-    timer = vertx.setTimer(limits.compileTime().toMillis(), t -> stop(compileTimeLimit(limits)));
-    worker.attach(this, job);
-  }
-
-  static RunEvent.Limit compileTimeLimit(Limits limits) {
-    return new RunEvent.Limit(
-        Limits.Kind.COMPILE_TIME,
-        "Compiling took longer than %d s, so it was stopped."
-            .formatted(limits.compileTime().toSeconds()));
+    run.onCancel(why -> context.runOnContext(v -> stop(why)));
+    timer =
+        vertx.setTimer(limits.compileTime().toMillis(), t -> stop(limits.compileTimeExceeded()));
+    worker.attach(this);
+    worker.send(jobId, work, true);
   }
 
   @Override
-  public void event(JsonObject event) {
-    context.runOnContext(v -> onEvent(event));
+  public void message(Wire.Envelope envelope) {
+    // Another job's id can only be a line the program forged on the worker's stdout.
+    if (envelope.job() == job) {
+      context.runOnContext(v -> onEvent((Wire.Event) envelope.message()));
+    }
   }
 
   @Override
@@ -98,53 +105,44 @@ final class Supervisor implements WorkerProcess.Listener {
     context.runOnContext(v -> onExit(code));
   }
 
-  private void onEvent(JsonObject e) {
-    switch (String.valueOf(e.getValue("type"))) {
-      case "compiling" -> {
+  private void onEvent(Wire.Event event) {
+    switch (event) {
+      case Wire.Compiling c -> {
         if (!compiling) {
           compiling = true;
           emit(new RunEvent.Compiling());
         }
       }
-      case "diagnostic" ->
-          emit(
-              new RunEvent.Diagnostic(
-                  "warning".equals(e.getValue("severity")) ? "warning" : "error",
-                  whole(e, "line", 1),
-                  whole(e, "column", 1),
-                  text(e, "message")));
-      case "compile-failed" -> compileFailed = true;
-      case "started" -> onStarted();
-      case "stdout" ->
-          output(Stream.STDOUT, text(e, "text"), decimal(e, "t", 0), text(e, "thread"));
-      case "stderr" ->
-          output(Stream.STDERR, text(e, "text"), decimal(e, "t", 0), text(e, "thread"));
-      case "span-start" -> {
+      case Wire.Diagnostic(var m) ->
+          emit(new RunEvent.Diagnostic(m.severity(), m.line(), m.column(), cut(m.text())));
+      case Wire.CompileFailed f -> compileFailed = true;
+      case Wire.Started s -> onStarted();
+      case Wire.Output(var stderr, var text, var t, var thread) ->
+          output(stderr ? Stream.STDERR : Stream.STDOUT, cut(text), t, cut(thread));
+      case Wire.SpanStart(var name, var thread, var start) -> {
         if (started) {
-          emit(new RunEvent.SpanStart(text(e, "name"), text(e, "thread"), decimal(e, "start", 0)));
+          emit(new RunEvent.SpanStart(cut(name), cut(thread), start));
         }
       }
-      case "span-end" -> {
+      case Wire.SpanEnd(var name, var thread, var start, var end) -> {
         if (started) {
-          emit(
-              new RunEvent.SpanEnd(
-                  text(e, "name"),
-                  text(e, "thread"),
-                  decimal(e, "start", 0),
-                  decimal(e, "end", 0)));
+          emit(new RunEvent.SpanEnd(cut(name), cut(thread), start, end));
         }
       }
-      case "limit" -> {
-        Limits.Kind kind =
-            "threads".equals(e.getValue("kind")) ? Limits.Kind.THREADS : Limits.Kind.MEMORY;
-        stop(new RunEvent.Limit(kind, text(e, "message")));
+      case Wire.Limit(var kind, var message) ->
+          stop(
+              new RunEvent.Limit(
+                  kind.equals("threads") ? Limits.Kind.THREADS : Limits.Kind.MEMORY, cut(message)));
+      case Wire.Finished(var wall, var cpu) -> {
+        finished = true;
+        wallMs = wall;
+        cpuMs = cpu;
       }
-      case "finished" -> {
-        wallMs = decimal(e, "wallMs", -1);
-        cpuMs = decimal(e, "cpuMs", -1);
-      }
-      case "crashed" -> crash = text(e, "message");
-      default -> output(Stream.STDOUT, e.encode(), sinceStart(), "?");
+      case Wire.Crashed(var message) -> crash = cut(message);
+      // Not a worker's event (a compile service's, or a forged one): nothing to show.
+      case Wire.Ready r -> {}
+      case Wire.ClassFile c -> {}
+      case Wire.Compiled c -> {}
     }
   }
 
@@ -168,7 +166,7 @@ final class Supervisor implements WorkerProcess.Listener {
   }
 
   private void output(Stream stream, String text, double t, String thread) {
-    if (stopped || done) {
+    if (stopped() || done) {
       return;
     }
     outputBytes += text.getBytes(StandardCharsets.UTF_8).length + 1;
@@ -183,20 +181,23 @@ final class Supervisor implements WorkerProcess.Listener {
     emit(new RunEvent.Output(stream, text, t, thread));
   }
 
-  private void cancel() {
-    if (!done) {
-      cancelled = true;
-      stopped = true;
+  private boolean stopped() {
+    return stoppedBy != null || limit != null;
+  }
+
+  /** The client cancelled, or the server is shutting down: kill it; its exit ends the run. */
+  private void stop(Reason why) {
+    if (!done && !stopped()) {
+      stoppedBy = why;
       worker.kill();
     }
   }
 
   /** Reports the limit and kills the process; its exit then ends the run. */
   private void stop(RunEvent.Limit hit) {
-    if (stopped || done) {
+    if (stopped() || done) {
       return;
     }
-    stopped = true;
     limit = hit;
     emit(hit);
     worker.kill();
@@ -208,36 +209,50 @@ final class Supervisor implements WorkerProcess.Listener {
     }
     vertx.cancelTimer(timer);
     worker.kill(); // anything it left behind
-    if (!started) {
-      emit(new RunEvent.Error(notStarted(code)));
-    } else {
-      if (limit == null && !cancelled && (code == 137 || code == 152)) {
-        emit(
-            new RunEvent.Limit(
-                Limits.Kind.TIME,
-                "The program used more than %d s of CPU time, so it was stopped."
-                    .formatted(limits.cpuSeconds())));
-      }
-      double wall = wallMs >= 0 ? wallMs : sinceStart();
-      emit(new RunEvent.Exit(code, wall, Math.max(cpuMs, 0)));
-    }
+    emit(last(code));
     done = true;
     run.finish();
   }
 
-  private String notStarted(int code) {
-    if (cancelled) {
-      return "Cancelled.";
+  private RunEvent last(int code) {
+    if (stoppedBy == Reason.SHUTTING_DOWN) {
+      return RunEvent.Error.shuttingDown();
+    }
+    if (!started) {
+      return notStarted(code);
+    }
+    if (!stopped() && !finished && code == KILLED) {
+      return new RunEvent.Error(
+          Reason.WORKER_LOST,
+          "The process running this program was killed from outside (by the system, perhaps for"
+              + " lack of memory). The output so far is above; please run it again.");
+    }
+    if (!stopped() && code == CPU_LIMIT) {
+      emit(
+          new RunEvent.Limit(
+              Limits.Kind.TIME,
+              "The program used more than %d s of CPU time, so it was stopped."
+                  .formatted(limits.cpuSeconds())));
+    }
+    double wall = wallMs >= 0 ? wallMs : sinceStart();
+    return new RunEvent.Exit(code, wall, Math.max(cpuMs, 0));
+  }
+
+  private RunEvent.Error notStarted(int code) {
+    if (stoppedBy == Reason.CANCELLED) {
+      return RunEvent.Error.cancelled();
     }
     if (limit != null) {
-      return limit.message();
+      return new RunEvent.Error(Reason.LIMIT, limit.message());
     }
     if (compileFailed) {
-      return DOES_NOT_COMPILE;
+      return RunEvent.Error.doesNotCompile();
     }
-    return "The run could not start: the worker exited with code "
-        + code
-        + (crash.isEmpty() ? "." : " (" + crash + ").");
+    return new RunEvent.Error(
+        code == KILLED ? Reason.WORKER_LOST : Reason.INTERNAL,
+        "The run could not start: the worker exited with code "
+            + code
+            + (crash.isEmpty() ? "." : " (" + crash + ")."));
   }
 
   private void emit(RunEvent event) {
@@ -250,17 +265,7 @@ final class Supervisor implements WorkerProcess.Listener {
     return started ? Math.round((System.nanoTime() - startedNanos) / 10_000.0) / 100.0 : 0;
   }
 
-  private static String text(JsonObject e, String key) {
-    Object value = e.getValue(key);
-    String text = value == null ? "" : value.toString();
+  private static String cut(String text) {
     return text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
-  }
-
-  private static double decimal(JsonObject e, String key, double fallback) {
-    return e.getValue(key) instanceof Number n ? n.doubleValue() : fallback;
-  }
-
-  private static long whole(JsonObject e, String key, long fallback) {
-    return e.getValue(key) instanceof Number n ? n.longValue() : fallback;
   }
 }

@@ -1,7 +1,6 @@
 package dev.polyglot.playground.run.jvm;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,33 +12,30 @@ import java.util.List;
 /**
  * Keeps {@code size} warm workers waiting. Each serves one run; taking one starts a replacement in
  * the background. When none is ready, a cold one (no javac warm-up, so it is ready sooner) is
- * started for that run alone.
+ * started for that run alone. Each worker holds a slot, and so a uid of its own, until it exits.
  *
  * <pre>
  *   acquire ─┬─ idle worker ready? ── take it ── refill()
- *            └─ none ────────────── spawn cold ─ wait for "ready"
+ *            └─ none ────────────── spawn cold ─ wait for ready
  *   refill: spawn warm workers until idle + starting = size
+ *   an idle worker that exits (killed from outside) is dropped and replaced
  * </pre>
+ *
+ * <p>Called from several event loops; the lists are guarded by this object's monitor.
  */
 final class WorkerPool {
   private static final System.Logger LOG = System.getLogger(WorkerPool.class.getName());
 
-  private final Vertx vertx;
-  private final Sandbox sandbox;
-  private final Path workDir;
+  private final ChildLauncher launcher;
   private final int size;
   private final int warmups;
-  private final AotCache aot;
-  private final List<WorkerProcess> idle = new ArrayList<>();
+  private final List<Child> idle = new ArrayList<>();
   private final BitSet slots = new BitSet();
   private int starting;
   private boolean closed;
 
-  WorkerPool(Vertx vertx, Sandbox sandbox, Path workDir, int size, int warmups, AotCache aot) {
-    this.vertx = vertx;
-    this.aot = aot;
-    this.sandbox = sandbox;
-    this.workDir = workDir;
+  WorkerPool(ChildLauncher launcher, int size, int warmups) {
+    this.launcher = launcher;
     this.size = size;
     this.warmups = warmups;
   }
@@ -48,8 +44,8 @@ final class WorkerPool {
     refill();
   }
 
-  Future<WorkerProcess> acquire() {
-    WorkerProcess worker;
+  Future<Child> acquire() {
+    Child worker;
     synchronized (this) {
       worker = idle.isEmpty() ? null : idle.removeFirst();
     }
@@ -73,13 +69,13 @@ final class WorkerPool {
   }
 
   void close() {
-    List<WorkerProcess> workers;
+    List<Child> workers;
     synchronized (this) {
       closed = true;
       workers = new ArrayList<>(idle);
       idle.clear();
     }
-    workers.forEach(WorkerProcess::kill);
+    workers.forEach(Child::kill);
   }
 
   private void refill() {
@@ -99,22 +95,21 @@ final class WorkerPool {
                 idle.add(ar.result());
               }
             }
-            if (ar.succeeded() && !keep) {
-              ar.result().kill();
-            } else if (ar.failed()) {
+            if (ar.failed()) {
               LOG.log(
                   System.Logger.Level.WARNING,
                   "a worker failed to start: " + ar.cause().getMessage());
-            }
-            if (ar.succeeded()) {
+            } else if (!keep) {
+              ar.result().kill();
+            } else {
               // An idle worker that dies (killed from outside, say) must not be handed out.
-              ar.result().onExit().thenRun(() -> forget(ar.result()));
+              ar.result().exit().onComplete(x -> forget(ar.result()));
             }
           });
     }
   }
 
-  private void forget(WorkerProcess worker) {
+  private void forget(Child worker) {
     boolean removed;
     synchronized (this) {
       removed = idle.remove(worker);
@@ -124,20 +119,13 @@ final class WorkerPool {
     }
   }
 
-  private Future<WorkerProcess> spawn(int warmupCompiles) {
+  private Future<Child> spawn(int warmupCompiles) {
     int slot = takeSlot();
-    return vertx
-        .executeBlocking(
-            () -> {
-              Path dir = workDir.resolve("slot-" + slot);
-              Files.createDirectories(dir);
-              var mode = aot.ready() ? Sandbox.Aot.USE : Sandbox.Aot.NONE;
-              return WorkerProcess.spawn(slot, sandbox.command(slot, warmupCompiles, mode), dir);
-            },
-            false)
+    return launcher
+        .start(Sandbox.Role.WORKER, slot, warmupCompiles)
         .onFailure(e -> releaseSlot(slot))
         .compose(worker -> {
-          worker.onExit().thenRun(() -> releaseSlot(slot));
+          worker.exit().onComplete(x -> releaseSlot(slot));
           return worker.ready();
         });
   }

@@ -17,12 +17,12 @@ final class Capture extends OutputStream {
   static final int MAX_LINE = 8192;
 
   private final Protocol protocol;
-  private final String stream;
+  private final boolean stderr;
   private final Map<Thread, ByteArrayOutputStream> pending = new ConcurrentHashMap<>();
 
-  Capture(Protocol protocol, String stream) {
+  Capture(Protocol protocol, boolean stderr) {
     this.protocol = protocol;
-    this.stream = stream;
+    this.stderr = stderr;
   }
 
   @Override
@@ -65,8 +65,7 @@ final class Capture extends OutputStream {
     if (end > 0 && bytes[end - 1] == '\r') {
       end--;
     }
-    protocol.send(
-        stream, "text", decode(bytes, end), "t", Clock.ms(), "thread", Clock.label(thread));
+    protocol.send(new Wire.Output(stderr, decode(bytes, end), Clock.ms(), Clock.label(thread)));
   }
 
   /** Invalid UTF-8 becomes U+FFFD rather than an exception or a broken event. */

@@ -5,7 +5,6 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 /**
  * The compile service's entry point: one long-lived JVM in the sandbox that compiles edited code
@@ -14,11 +13,8 @@ import java.util.Base64;
  * reader's code executes here. Started as {@code CompilerMain <warm-up compiles>}.
  *
  * <pre>
- *   stdin:  compile &lt;id&gt; &lt;FileClass&gt; &lt;base64 source&gt;
- *   stdout: {"type":"ready"}, then per compile, in order:
- *           {"type":"diagnostic","id":..,"severity":..,"line":..,"column":..,"message":..}*
- *           {"type":"class","id":..,"name":..,"bytes":"&lt;base64&gt;"}*
- *           {"type":"compiled","id":..,"main":"&lt;class to launch, or empty&gt;"}
+ *   stdout: ready
+ *   stdin:  compile (job n)  ─►  stdout: diagnostic* (job n), class* (job n), compiled (job n)
  * </pre>
  *
  * Exit codes: 0 when stdin closes, 3 when javac ran out of memory (the server starts a new one).
@@ -31,38 +27,25 @@ public final class CompilerMain {
     int warmups = Integer.parseInt(args[0]);
     String classPath = System.getProperty("java.class.path");
     Warmup.javac(warmups, classPath);
-    protocol.send("ready");
+    protocol.send(new Wire.Ready());
     var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     for (String line = in.readLine(); line != null; line = in.readLine()) {
-      String[] parts = line.split(" ", 4);
-      if (parts.length != 4 || !parts[0].equals("compile")) {
-        throw new IllegalArgumentException("unknown request: " + parts[0]);
+      Wire.Envelope job = Wire.decode(line);
+      if (!(job.message() instanceof Wire.Compile(var fileClassName, var source))) {
+        throw new IllegalArgumentException("not a compile job: " + job.message());
       }
-      long id = Long.parseLong(parts[1]);
-      String source = new String(Base64.getDecoder().decode(parts[3]), StandardCharsets.UTF_8);
+      protocol.job(job.job());
       Compiler.Result result;
       try {
-        result = Compiler.compile(parts[2], source, classPath);
+        result = Compiler.compile(fileClassName, source, classPath);
       } catch (OutOfMemoryError e) {
         // javac's state may be half-built; a fresh process is the safe way on.
         Runtime.getRuntime().halt(3);
         return;
       }
-      for (var m : result.messages()) {
-        protocol.diagnostic(m, "id", id);
-      }
-      result
-          .classes()
-          .forEach((name, bytes) ->
-              protocol.send(
-                  "class",
-                  "id",
-                  id,
-                  "name",
-                  name,
-                  "bytes",
-                  Base64.getEncoder().encodeToString(bytes)));
-      protocol.send("compiled", "id", id, "main", result.ok() ? result.mainClass() : "");
+      result.messages().forEach(m -> protocol.send(new Wire.Diagnostic(m)));
+      result.classes().forEach((name, bytes) -> protocol.send(new Wire.ClassFile(name, bytes)));
+      protocol.send(new Wire.Compiled(result.ok() ? result.mainClass() : null));
     }
   }
 }

@@ -60,8 +60,8 @@ final class SpanTracker {
     for (Thread thread : current) {
       if (thread.isAlive() && !live.containsKey(thread)) {
         live.put(thread, now);
-        protocol.send(
-            "span-start", "name", Clock.label(thread), "thread", Clock.label(thread), "start", now);
+        String label = Clock.label(thread);
+        protocol.send(new Wire.SpanStart(label, label, now));
       }
     }
     live.entrySet()
@@ -76,7 +76,7 @@ final class SpanTracker {
 
   private void end(Thread thread, double start, double now) {
     String label = Clock.label(thread);
-    protocol.send("span-end", "name", label, "thread", label, "start", start, "end", now);
+    protocol.send(new Wire.SpanEnd(label, label, start, now));
   }
 
   /** The JDK's carrier and system threads are machinery, not the program's tasks. */

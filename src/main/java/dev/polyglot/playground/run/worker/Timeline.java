@@ -29,11 +29,11 @@ public final class Timeline {
     }
     String thread = Clock.label(Thread.currentThread());
     double start = Clock.ms();
-    p.send("span-start", "name", name, "thread", thread, "start", start);
+    p.send(new Wire.SpanStart(name, thread, start));
     try {
       return body.call();
     } finally {
-      p.send("span-end", "name", name, "thread", thread, "start", start, "end", Clock.ms());
+      p.send(new Wire.SpanEnd(name, thread, start, Clock.ms()));
     }
   }
 

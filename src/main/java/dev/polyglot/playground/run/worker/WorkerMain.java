@@ -8,8 +8,6 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -17,9 +15,9 @@ import java.util.Map;
  * process:
  *
  * <pre>
- *   warm up javac (N compiles), start demo API beside it ─ send "ready"
- *   read job from stdin:   compile &lt;FileClass&gt; &lt;base64 source&gt;      edited code
- *                          class &lt;name&gt; &lt;base64 bytes&gt; ... run &lt;main&gt;   bundled, precompiled
+ *   warm up javac (N compiles), start demo API beside it ─ send ready
+ *   read one job (a line of {@link Wire}) from stdin:   compile   edited code
+ *                                                       load      precompiled classes
  *   [compiling, diagnostic*] ─ started ─ main() ─ wait for non-daemon threads ─ finished ─ exit
  * </pre>
  *
@@ -40,35 +38,34 @@ public final class WorkerMain {
     // (no warm-up) would otherwise make that run wait for it too.
     Thread demoApi = Thread.ofPlatform().name(THREAD_PREFIX + "demo-api").start(DemoApi::start);
     Warmup.run(warmups, classPath);
-    protocol.send("ready");
+    protocol.send(new Wire.Ready());
 
     var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    Map<String, byte[]> classes = new LinkedHashMap<>();
-    String mainClass = null;
-    for (String line = in.readLine(); line != null && !line.equals("end"); line = in.readLine()) {
-      String[] parts = line.split(" ", 3);
-      switch (parts[0]) {
-        case "class" -> classes.put(parts[1], Base64.getDecoder().decode(parts[2]));
-        case "run" -> mainClass = parts[1];
-        case "compile" -> {
-          protocol.send("compiling");
-          String source = new String(Base64.getDecoder().decode(parts[2]), StandardCharsets.UTF_8);
-          var result = Compiler.compile(parts[1], source, classPath);
-          for (var m : result.messages()) {
-            protocol.diagnostic(m);
-          }
-          if (!result.ok()) {
-            protocol.send("compile-failed");
-            Runtime.getRuntime().halt(1);
-          }
-          classes.putAll(result.classes());
-          mainClass = result.mainClass();
-        }
-        default -> throw new IllegalArgumentException("unknown job line: " + parts[0]);
-      }
-    }
-    if (mainClass == null) {
+    String line = in.readLine();
+    if (line == null) {
       Runtime.getRuntime().halt(2); // no job: the server closed the pipe
+    }
+    Wire.Envelope job = Wire.decode(line);
+    protocol.job(job.job());
+    Map<String, byte[]> classes;
+    String mainClass;
+    switch (job.message()) {
+      case Wire.Load(var loaded, var main) -> {
+        classes = loaded;
+        mainClass = main;
+      }
+      case Wire.Compile(var fileClassName, var source) -> {
+        protocol.send(new Wire.Compiling());
+        var result = Compiler.compile(fileClassName, source, classPath);
+        result.messages().forEach(m -> protocol.send(new Wire.Diagnostic(m)));
+        if (!result.ok()) {
+          protocol.send(new Wire.CompileFailed());
+          Runtime.getRuntime().halt(1);
+        }
+        classes = result.classes();
+        mainClass = result.mainClass();
+      }
+      default -> throw new IllegalArgumentException("not a worker job: " + job.message());
     }
     System.setIn(new ByteArrayInputStream(new byte[0]));
     demoApi.join();
@@ -80,17 +77,17 @@ public final class WorkerMain {
     try {
       main = Launcher.prepare(classes, mainClass);
     } catch (Launcher.NoMainException e) {
-      protocol.diagnostic(new Compiler.Message("error", 1, 1, e.getMessage()));
-      protocol.send("compile-failed");
+      protocol.send(new Wire.Diagnostic(new Compiler.Message("error", 1, 1, e.getMessage())));
+      protocol.send(new Wire.CompileFailed());
       Runtime.getRuntime().halt(1);
       return;
     } catch (Exception e) {
-      protocol.send("crashed", "message", String.valueOf(e));
+      protocol.send(new Wire.Crashed(String.valueOf(e)));
       Runtime.getRuntime().halt(70);
       return;
     }
-    var out = new Capture(protocol, "stdout");
-    var err = new Capture(protocol, "stderr");
+    var out = new Capture(protocol, false);
+    var err = new Capture(protocol, true);
     System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
     System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     var spans = new SpanTracker(protocol);
@@ -102,8 +99,8 @@ public final class WorkerMain {
 
     long cpuStart = cpu.getProcessCpuTime();
     Clock.start();
-    protocol.send("started");
-    protocol.send("span-start", "name", "main", "thread", "main", "start", 0.0);
+    protocol.send(new Wire.Started());
+    protocol.send(new Wire.SpanStart("main", "main", 0.0));
     spans.start();
     // Runs on System.exit, whoever calls it: flush what is left and report the totals.
     Runtime.getRuntime()
@@ -118,8 +115,7 @@ public final class WorkerMain {
                   err.drain();
                   spans.stop();
                   double cpuMs = (cpu.getProcessCpuTime() - cpuStart) / 1e6;
-                  protocol.send(
-                      "finished", "wallMs", Clock.ms(), "cpuMs", Math.round(cpuMs * 100) / 100.0);
+                  protocol.send(new Wire.Finished(Clock.ms(), Math.round(cpuMs * 100) / 100.0));
                 }));
     int code = 0;
     try {
@@ -128,7 +124,7 @@ public final class WorkerMain {
       uncaught(protocol, Thread.currentThread(), e.getCause());
       code = 1;
     }
-    protocol.send("span-end", "name", "main", "thread", "main", "start", 0.0, "end", Clock.ms());
+    protocol.send(new Wire.SpanEnd("main", "main", 0.0, Clock.ms()));
     if (code == 0) {
       waitForNonDaemonThreads(before);
     }
@@ -156,13 +152,11 @@ public final class WorkerMain {
     if (e instanceof OutOfMemoryError oom) {
       boolean threads = String.valueOf(oom.getMessage()).contains("native thread");
       protocol.send(
-          "limit",
-          "kind",
-          threads ? "threads" : "memory",
-          "message",
-          threads
-              ? "The program started more threads than it may (" + oom.getMessage() + ")."
-              : "The program ran out of memory (" + oom.getMessage() + ").");
+          new Wire.Limit(
+              threads ? "threads" : "memory",
+              threads
+                  ? "The program started more threads than it may (" + oom.getMessage() + ")."
+                  : "The program ran out of memory (" + oom.getMessage() + ")."));
       Runtime.getRuntime().halt(3);
     }
     System.err.print("Exception in thread \"" + thread.getName() + "\" ");

@@ -2,7 +2,6 @@ package dev.polyglot.playground.run.jvm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.polyglot.playground.Config;
 import dev.polyglot.playground.TestServer;
 import dev.polyglot.playground.content.CourseLoader;
 import dev.polyglot.playground.content.Language;
@@ -31,11 +30,18 @@ class BundledVariantsIT {
   static void start() {
     server =
         TestServer.startWithJvm(
-            Config.defaults()
-                .withSnippets(SNIPPETS)
-                .withPool(1, 5)
-                .withMaxRuns(1, 4)
-                .withWorkDir(work));
+            "--snippets",
+            SNIPPETS.toString(),
+            "--pool",
+            "1",
+            "--warmups",
+            "5",
+            "--max-runs",
+            "1",
+            "--max-queue",
+            "4",
+            "--work-dir",
+            work.toString());
     client = new RunClient(server.playground().port());
     // Timings are checked: let the server's own start-up work (AOT training, the compile
     // service's warm-up) finish first, so that it does not share the cores with a lesson.

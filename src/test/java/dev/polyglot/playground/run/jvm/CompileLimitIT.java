@@ -2,11 +2,9 @@ package dev.polyglot.playground.run.jvm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.polyglot.playground.Config;
 import dev.polyglot.playground.Fixtures;
 import dev.polyglot.playground.TestServer;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -21,15 +19,19 @@ class CompileLimitIT {
 
   @Test
   void aSourceThatTakesTooLongToCompileIsStopped() throws Exception {
-    Config config =
-        Config.defaults()
-            .withSnippets(Fixtures.VALID)
-            .withPool(0, 0)
-            .withWorkDir(work)
-            .withLimits(l -> l.compileTime(Duration.ofSeconds(1)).sourceBytes(512 * 1024));
-    try (var server = TestServer.startWithJvm(config)) {
+    try (var server =
+        TestServer.startWithJvm(
+            "--snippets",
+            Fixtures.VALID.toString(),
+            "--pool",
+            "0",
+            "--work-dir",
+            work.toString(),
+            "--compile-timeout",
+            "1",
+            "--max-source",
+            "512")) {
       server.awaitAotTraining();
-      server.requireSandbox();
       server.awaitCompiler();
       // About 300 KiB of lambdas and streams: several seconds of javac, far over one.
       String methods =

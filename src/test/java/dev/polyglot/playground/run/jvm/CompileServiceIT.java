@@ -2,7 +2,6 @@ package dev.polyglot.playground.run.jvm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.polyglot.playground.Config;
 import dev.polyglot.playground.Fixtures;
 import dev.polyglot.playground.TestServer;
 import java.nio.file.Path;
@@ -28,10 +27,9 @@ class CompileServiceIT {
   static void start() {
     server =
         TestServer.startWithJvm(
-            Config.defaults().withSnippets(Fixtures.VALID).withPool(0, 0).withWorkDir(work));
+            "--snippets", Fixtures.VALID.toString(), "--pool", "0", "--work-dir", work.toString());
     client = new RunClient(server.playground().port());
     server.awaitAotTraining();
-    server.requireSandbox();
     server.awaitCompiler();
   }
 

@@ -2,12 +2,10 @@ package dev.polyglot.playground.run.jvm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.polyglot.playground.Config;
 import dev.polyglot.playground.Fixtures;
 import dev.polyglot.playground.TestServer;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -29,18 +27,26 @@ class SandboxIT {
 
   @BeforeAll
   static void start() throws Exception {
-    Config config =
-        Config.defaults()
-            .withSnippets(Fixtures.VALID)
-            .withPool(0, 0)
-            .withMaxRuns(2, 16)
-            .withWorkDir(work)
-            .withLimits(l ->
-                l.wallTime(Duration.ofSeconds(3))
-                    .compileTime(Duration.ofSeconds(8))
-                    .outputBytes(64 * 1024)
-                    .heapMb(64));
-    server = TestServer.startWithJvm(config);
+    server =
+        TestServer.startWithJvm(
+            "--snippets",
+            Fixtures.VALID.toString(),
+            "--pool",
+            "0",
+            "--max-runs",
+            "2",
+            "--max-queue",
+            "16",
+            "--work-dir",
+            work.toString(),
+            "--run-timeout",
+            "3",
+            "--compile-timeout",
+            "8",
+            "--run-output",
+            "64",
+            "--run-heap",
+            "64");
     client = new RunClient(server.playground().port());
     server.awaitAotTraining();
     server.requireSandbox();

@@ -1,40 +1,47 @@
-package dev.polyglot.playground.web;
+package dev.polyglot.playground.run;
 
 import dev.polyglot.playground.content.Course;
 import dev.polyglot.playground.content.Example;
 import dev.polyglot.playground.content.Language;
 import dev.polyglot.playground.content.Lesson;
 import dev.polyglot.playground.content.Variant;
-import dev.polyglot.playground.run.Limits;
-import dev.polyglot.playground.run.RunEvent;
-import dev.polyglot.playground.run.RunRequest;
+import dev.polyglot.playground.run.RunEvent.Error.Reason;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Turns a run request from a client ({@code {"lesson","example","variant"?,"source"?}}, design §5)
- * into a {@link RunRequest}, or into the events that say why not. Shared by every transport.
+ * Turns a run request from a client ({@code {"lesson","example","variant"?,"source"?}}, see {@code
+ * docs/protocol.md}) into a {@link RunRequest}, or into the events that say why not: the lesson
+ * lookup, the source-size limit, and the shift of compiler messages past hidden lines. Shared by
+ * every transport.
  */
-final class RunTargets {
+public final class RunTargets {
   private RunTargets() {}
+
+  /** Why a request was refused, so that a transport can say it its own way (an HTTP status). */
+  public enum Refusal {
+    MALFORMED,
+    NOT_FOUND,
+    TOO_LARGE
+  }
 
   /**
    * Either a request to run, or the events (ending in an error) that refuse it. An edit of a
    * variant with a hidden prelude runs after it, {@code lineOffset} lines down.
    */
-  record Resolved(RunRequest request, List<RunEvent> refusal, int status, int lineOffset) {
-    static Resolved refuse(int status, RunEvent... events) {
-      return new Resolved(null, List.of(events), status, 0);
+  public record Resolved(RunRequest request, List<RunEvent> refusal, Refusal why, int lineOffset) {
+    static Resolved refuse(Refusal why, String message) {
+      return new Resolved(null, List.of(new RunEvent.Error(Reason.INVALID, message)), why, 0);
     }
 
-    boolean ok() {
+    public boolean ok() {
       return request != null;
     }
 
     /** Passes the run's events on, with compiler messages placed in the reader's own text. */
-    Handler<RunEvent> toReader(Handler<RunEvent> events) {
+    public Handler<RunEvent> toReader(Handler<RunEvent> events) {
       if (lineOffset == 0) {
         return events;
       }
@@ -47,22 +54,21 @@ final class RunTargets {
     }
   }
 
-  static Resolved resolve(Course course, JsonObject body, Limits limits) {
+  public static Resolved resolve(Course course, JsonObject body, Limits limits) {
     String lessonId = string(body, "lesson");
     String exampleId = string(body, "example");
     if (lessonId == null || exampleId == null) {
-      return Resolved.refuse(
-          400, new RunEvent.Error("A run needs \"lesson\" and \"example\" (text)."));
+      return Resolved.refuse(Refusal.MALFORMED, "A run needs \"lesson\" and \"example\" (text).");
     }
     Lesson lesson = course.lesson(lessonId).orElse(null);
     if (lesson == null) {
-      return Resolved.refuse(404, new RunEvent.Error("Unknown lesson '" + lessonId + "'."));
+      return Resolved.refuse(Refusal.NOT_FOUND, "Unknown lesson '" + lessonId + "'.");
     }
     Example example =
         lesson.examples().stream().filter(e -> e.id().equals(exampleId)).findFirst().orElse(null);
     if (example == null) {
       return Resolved.refuse(
-          404, new RunEvent.Error("Lesson '" + lessonId + "' has no example '" + exampleId + "'."));
+          Refusal.NOT_FOUND, "Lesson '" + lessonId + "' has no example '" + exampleId + "'.");
     }
     List<Variant> java = example.variants(Language.JAVA);
     String variantId = string(body, "variant");
@@ -70,43 +76,45 @@ final class RunTargets {
     if (variantId == null) {
       if (java.size() != 1) {
         return Resolved.refuse(
-            400,
-            new RunEvent.Error(
-                "Example '%s' has several Java variants; say which: %s"
-                    .formatted(
-                        exampleId, String.join(", ", java.stream().map(Variant::id).toList()))));
+            Refusal.MALFORMED,
+            "Example '%s' has several Java variants; say which: %s"
+                .formatted(exampleId, String.join(", ", java.stream().map(Variant::id).toList())));
       }
       variant = java.getFirst();
     } else {
       variant = java.stream().filter(v -> v.id().equals(variantId)).findFirst().orElse(null);
       if (variant == null) {
         return Resolved.refuse(
-            404,
-            new RunEvent.Error(
-                "Example '" + exampleId + "' has no Java variant '" + variantId + "'."));
+            Refusal.NOT_FOUND,
+            "Example '" + exampleId + "' has no Java variant '" + variantId + "'.");
       }
     }
     String label = lessonId + "/" + exampleId + "/" + variant.id();
     Object source = body.getValue("source");
     if (source == null || source.equals(variant.code()) || source.equals(variant.shown().text())) {
-      return new Resolved(RunRequest.bundled(label, variant.code()), List.of(), 200, 0);
+      return new Resolved(RunRequest.bundled(label, variant.code()), List.of(), null, 0);
     }
     if (!(source instanceof String edited)) {
-      return Resolved.refuse(400, new RunEvent.Error("\"source\" must be text."));
+      return Resolved.refuse(Refusal.MALFORMED, "\"source\" must be text.");
     }
     int size = edited.getBytes(StandardCharsets.UTF_8).length;
     if (size > limits.sourceBytes()) {
       String message =
           "The code is %d KiB; the most this playground compiles is %d KiB."
               .formatted((size + 1023) / 1024, limits.sourceBytes() / 1024);
-      return Resolved.refuse(
-          413, new RunEvent.Limit(Limits.Kind.SOURCE_SIZE, message), new RunEvent.Error(message));
+      return new Resolved(
+          null,
+          List.of(
+              new RunEvent.Limit(Limits.Kind.SOURCE_SIZE, message),
+              new RunEvent.Error(Reason.LIMIT, message)),
+          Refusal.TOO_LARGE,
+          0);
     }
     var shown = variant.shown();
     return new Resolved(
         RunRequest.edited(label + " (edited)", shown.around(edited)),
         List.of(),
-        200,
+        null,
         shown.lineOffset());
   }
 
