@@ -12,8 +12,10 @@ async def download(name: str, seconds: float) -> str:
 async def main() -> None:
     start = time.perf_counter()
     jobs = [download(name, s) for name, s in DOWNLOADS.items()]
-    # Python 3.11: as_completed yields awaitables in the order the jobs finish.
-    # Awaiting the next one gives the next result, not a particular job's.
+    # A plain `for`, the only form before Python 3.13: as_completed yields new
+    # awaitables, not your jobs. Awaiting the next one gives the next result
+    # to arrive, not a particular job's. (3.13 adds `async for`, which yields
+    # your own tasks.)
     for next_done in asyncio.as_completed(jobs):
         name = await next_done
         print(f"{name} done after {time.perf_counter() - start:.1f} s")
