@@ -1,0 +1,33 @@
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+final String BASE_URL = "http://127.0.0.1:8765";
+
+// ?delay=500: the demo API waits half a second before it answers.
+HttpRequest request(int id) {
+    return HttpRequest.newBuilder(URI.create(BASE_URL + "/api/users/" + id + "?delay=500")).build();
+}
+
+// The JDK has no JSON parser; a regex reads one string field of the small, flat answer.
+String field(String json, String name) {
+    Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
+    if (!m.find()) throw new IllegalStateException("no " + name + " in " + json);
+    return m.group(1);
+}
+
+String describe(int id, HttpResponse<String> response) {
+    // Every status is an ordinary response here, as with fetch: check it yourself.
+    if (response.statusCode() != 200) throw new IllegalStateException("user " + id + ": HTTP " + response.statusCode());
+    return id + ": " + field(response.body(), "name") + " <" + field(response.body(), "email") + ">";
+}
+
+void main() throws Exception {
+    try (HttpClient client = HttpClient.newHttpClient()) { // one client, one connection pool
+        for (int id : List.of(1, 2, 3)) {
+            // send blocks until the answer is in, so each request waits for the one before
+            HttpResponse<String> response = client.send(request(id), HttpResponse.BodyHandlers.ofString());
+            IO.println(describe(id, response));
+        }
+    }
+}
