@@ -1,0 +1,169 @@
+package dev.polyglot.playground.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.polyglot.playground.Poll;
+import dev.polyglot.playground.run.RunEvent.Error.Reason;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Admission and shutdown in front of a fake runner: queue, refusals, positions, grace. */
+class SchedulerTest {
+  Vertx vertx;
+  FakeRunner inner;
+  Scheduler scheduler;
+
+  /** What one client saw of its run. */
+  static final class Seen {
+    final List<RunEvent> events = new CopyOnWriteArrayList<>();
+    Run run;
+
+    List<String> types() {
+      return events.stream().map(RunEvent::type).toList();
+    }
+
+    boolean ended() {
+      return events.stream().anyMatch(RunEvent::terminal);
+    }
+
+    RunEvent last() {
+      Poll.until("the run ends", Duration.ofSeconds(10), this::ended);
+      assertThat(events.stream().filter(RunEvent::terminal)).hasSize(1);
+      assertThat(events.getLast().terminal()).isTrue();
+      return events.getLast();
+    }
+  }
+
+  @BeforeEach
+  void start() {
+    vertx = Vertx.vertx();
+  }
+
+  @AfterEach
+  void stop() {
+    vertx.close().await();
+  }
+
+  /** Runs print {@code lines} lines, one every {@code everyMs}. */
+  void scheduler(int concurrency, int maxQueue, int lines, long everyMs) {
+    inner = new FakeRunner(vertx, r -> FakeRunner.lines(r, lines, everyMs));
+    scheduler = new Scheduler(vertx, inner, concurrency, maxQueue);
+  }
+
+  Seen submit() {
+    var seen = new Seen();
+    // Runs are started from an event loop, as the transports do.
+    var started = vertx.getOrCreateContext();
+    started.runOnContext(
+        v -> seen.run = scheduler.start(RunRequest.bundled("t", "x"), seen.events::add));
+    Poll.until("the run is taken", Duration.ofSeconds(5), () -> seen.run != null);
+    return seen;
+  }
+
+  @Test
+  void runsBeyondTheSlotsQueueAndBeyondTheQueueAreRefusedAsBusy() {
+    scheduler(1, 1, 3, 100);
+    var first = submit();
+    var second = submit();
+    var third = submit();
+    assertThat(((RunEvent.Error) third.last()).reason()).isEqualTo(Reason.BUSY);
+    assertThat(third.types()).containsExactly("error");
+    assertThat(second.events.getFirst()).isEqualTo(new RunEvent.Queued(1));
+    assertThat(first.last()).isInstanceOf(RunEvent.Exit.class);
+    assertThat(second.last()).isInstanceOf(RunEvent.Exit.class);
+    assertThat(second.types()).startsWith("queued", "started");
+    assertThat(inner.startedCount()).isEqualTo(2);
+  }
+
+  @Test
+  void positionsMoveUpAsRunsAheadFinish() {
+    scheduler(1, 3, 2, 100);
+    submit();
+    var a = submit();
+    var b = submit();
+    b.last();
+    assertThat(
+            b.events.stream()
+                .filter(e -> e instanceof RunEvent.Queued)
+                .map(e -> ((RunEvent.Queued) e).position())
+                .toList())
+        .containsExactly(2, 1);
+    assertThat(a.types()).startsWith("queued", "started");
+  }
+
+  @Test
+  void cancellingAQueuedRunTakesItOutOfTheQueue() {
+    scheduler(1, 2, 5, 100);
+    var first = submit();
+    var second = submit();
+    var third = submit();
+    second.run.cancel();
+    var end = (RunEvent.Error) second.last();
+    assertThat(end.reason()).isEqualTo(Reason.CANCELLED);
+    assertThat(end.message()).isEqualTo("Cancelled before it started.");
+    Poll.until(
+        "moved up", Duration.ofSeconds(5), () -> third.events.contains(new RunEvent.Queued(1)));
+    first.last();
+    third.last();
+    assertThat(inner.startedCount()).as("the cancelled run never started").isEqualTo(2);
+  }
+
+  @Test
+  void cancellingARunningRunEndsIt() {
+    scheduler(1, 1, 50, 100);
+    var running = submit();
+    Poll.until("started", Duration.ofSeconds(5), () -> running.types().contains("started"));
+    running.run.cancel();
+    assertThat(((RunEvent.Error) running.last()).reason()).isEqualTo(Reason.CANCELLED);
+    assertThat(inner.cancelledCount()).isEqualTo(1);
+  }
+
+  @Test
+  void shutdownRefusesNewRunsAndLetsShortOnesFinish() {
+    scheduler(1, 4, 2, 50);
+    var running = submit();
+    var queued = submit();
+    Future<Void> down = scheduler.shutdown(Duration.ofSeconds(5));
+    var late = submit();
+    assertThat(((RunEvent.Error) late.last()).reason()).isEqualTo(Reason.SHUTTING_DOWN);
+    assertThat(running.last()).isInstanceOf(RunEvent.Exit.class);
+    assertThat(queued.last()).as("queued runs are in flight too").isInstanceOf(RunEvent.Exit.class);
+    Poll.until("shutdown is over", Duration.ofSeconds(5), down::isComplete);
+    assertThat(down.succeeded()).isTrue();
+  }
+
+  @Test
+  void afterTheGraceRunsInFlightEndWithShuttingDown() {
+    scheduler(1, 4, 100, 100); // ten seconds each
+    var running = submit();
+    var queued = submit();
+    Future<Void> down = scheduler.shutdown(Duration.ofMillis(300));
+    assertThat(((RunEvent.Error) running.last()).reason()).isEqualTo(Reason.SHUTTING_DOWN);
+    assertThat(((RunEvent.Error) queued.last()).reason()).isEqualTo(Reason.SHUTTING_DOWN);
+    Poll.until("shutdown is over", Duration.ofSeconds(5), down::isComplete);
+    assertThat(queued.types()).doesNotContain("started");
+  }
+
+  @Test
+  void shutdownWithNothingInFlightIsImmediate() {
+    scheduler(1, 1, 1, 10);
+    assertThat(scheduler.shutdown(Duration.ofSeconds(30)).isComplete()).isTrue();
+  }
+
+  @Test
+  void statusCountsRunningAndQueued() {
+    scheduler(1, 2, 50, 100);
+    submit();
+    submit();
+    var status = scheduler.status();
+    assertThat(status.getInteger("running")).isEqualTo(1);
+    assertThat(status.getInteger("queued")).isEqualTo(1);
+    assertThat(status.getInteger("maxRuns")).isEqualTo(1);
+  }
+}
