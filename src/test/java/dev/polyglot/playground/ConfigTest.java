@@ -3,6 +3,7 @@ package dev.polyglot.playground;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.polyglot.playground.run.Limits;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +84,23 @@ class ConfigTest {
     assertThat(config.allowedOrigins())
         .containsExactly("https://docs.example.org", "http://localhost:3000", "*");
     assertThat(Config.defaults().allowedOrigins()).isEmpty();
+  }
+
+  @Test
+  void runSettingsAndLimitsAreReadLikeEveryOtherSetting() {
+    Config config =
+        Config.parse(
+            List.of("--pool", "3", "--run-timeout", "4", "--max-source", "2"),
+            Map.of("SHUTDOWN_GRACE", "25", "MAX_RUNS", "6", "RUN_HEAP_MB", "96", "POOL_SIZE", "1"));
+    assertThat(config.shutdownGrace()).isEqualTo(java.time.Duration.ofSeconds(25));
+    assertThat(config.maxRunCount()).isEqualTo(6);
+    assertThat(config.poolCount()).as("the flag wins").isEqualTo(3);
+    assertThat(config.limits().heapMb()).isEqualTo(96);
+    assertThat(config.limits().wallTime()).isEqualTo(java.time.Duration.ofSeconds(4));
+    assertThat(config.limits().sourceBytes()).isEqualTo(2048);
+    assertThat(config.limits().cpuSeconds()).isEqualTo(Limits.DEFAULTS.cpuSeconds());
+    assertThat(Config.defaults().shutdownGrace()).isEqualTo(java.time.Duration.ofSeconds(10));
+    assertThat(Config.defaults().poolCount()).isEqualTo(Config.defaults().maxRunCount());
   }
 
   @Test

@@ -73,6 +73,10 @@ public final class RunTargets {
     List<Variant> java = example.variants(Language.JAVA);
     String variantId = string(body, "variant");
     Variant variant;
+    if (java.isEmpty()) {
+      return Resolved.refuse(
+          Refusal.NOT_FOUND, "Example '" + exampleId + "' has no Java code to run.");
+    }
     if (variantId == null) {
       if (java.size() != 1) {
         return Resolved.refuse(

@@ -87,8 +87,9 @@ final class SocketSession {
       case "cancel" -> cancel(id);
       case "ping" -> socket.writeTextMessage("{\"type\":\"pong\"}");
       default ->
+          // An id of a run that is going would end that run on the page: answer without it.
           refuse(
-              id,
+              runs != null && runs.containsKey(id) ? null : id,
               "Unknown message type %s; send \"run\", \"cancel\" or \"ping\"."
                   .formatted(
                       message.getValue("type") == null ? "(none)" : message.getValue("type")));

@@ -157,6 +157,7 @@ class RunApiTest {
                   assertThat(reply.response().statusCode()).isEqualTo(status);
                   assertThat(reply.types()).containsExactly("error");
                   assertThat(reply.events().getFirst().getString("message")).contains(message);
+                  assertThat(reply.events().getFirst().getString("reason")).isEqualTo("invalid");
                   assertThat(fake.get().startedCount()).isZero();
                   ctx.completeNow();
                 })));
@@ -177,6 +178,7 @@ class RunApiTest {
                   assertThat(reply.response().statusCode()).isEqualTo(413);
                   assertThat(reply.types()).containsExactly("limit", "error");
                   assertThat(reply.events().getFirst().getString("kind")).isEqualTo("source-size");
+                  assertThat(reply.events().getLast().getString("reason")).isEqualTo("limit");
                   ctx.completeNow();
                 })));
   }
@@ -202,6 +204,8 @@ class RunApiTest {
                   assertThat(third.result().types()).containsExactly("error");
                   assertThat(third.result().events().getFirst().getString("message"))
                       .contains("try again");
+                  assertThat(third.result().events().getFirst().getString("reason"))
+                      .isEqualTo("busy");
                   ctx.completeNow();
                 })));
   }

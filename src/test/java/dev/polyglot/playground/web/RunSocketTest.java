@@ -172,6 +172,8 @@ class RunSocketTest {
                   assertThat(errors.get(3).getString("id")).isEqualTo("x");
                   assertThat(errors.get(5).getString("id")).isEqualTo("nope");
                   assertThat(errors).allSatisfy(e -> assertThat(e.getLong("seq")).isEqualTo(1L));
+                  assertThat(errors)
+                      .allSatisfy(e -> assertThat(e.getString("reason")).isEqualTo("invalid"));
                   assertThat(types(all)).contains("pong");
                   assertThat(types(client.of("ok"))).endsWith("exit");
                   assertThat(client.socket().isClosed()).isFalse();
@@ -229,10 +231,32 @@ class RunSocketTest {
             ctx.succeeding(client ->
                 ctx.verify(() -> {
                   assertThat(types(client.of("stop"))).endsWith("error");
-                  assertThat(client.of("stop").getLast().getString("message"))
-                      .contains("Cancelled");
+                  assertThat(client.of("stop").getLast().getString("reason"))
+                      .isEqualTo("cancelled");
                   assertThat(ended(client.received(), "keep")).isFalse();
                   assertThat(fake.get().cancelledCount()).isEqualTo(1);
+                  ctx.completeNow();
+                })));
+  }
+
+  @Test
+  void aBadMessageNamingARunThatIsGoingDoesNotEndIt(VertxTestContext ctx) {
+    start(20, 100);
+    connect(null)
+        .compose(client -> {
+          client.send("{\"type\":\"run\",\"id\":\"live\"," + HELLO + "}");
+          return until(client, all -> client.of("live").size() >= 2).map(client);
+        })
+        .compose(client -> {
+          client.send("{\"type\":\"dance\",\"id\":\"live\"}");
+          return until(client, all -> all.stream().anyMatch(e -> e.getValue("id") == null))
+              .map(client);
+        })
+        .onComplete(
+            ctx.succeeding(client ->
+                ctx.verify(() -> {
+                  assertThat(client.of("live")).noneMatch(e -> "error".equals(e.getString("type")));
+                  assertThat(ended(client.received(), "live")).isFalse();
                   ctx.completeNow();
                 })));
   }
@@ -253,6 +277,7 @@ class RunSocketTest {
                   assertThat(types(client.of("r9"))).containsExactly("error");
                   assertThat(client.of("r9").getFirst().getString("message"))
                       .contains("already has 8 runs going");
+                  assertThat(client.of("r9").getFirst().getString("reason")).isEqualTo("busy");
                   assertThat(fake.get().startedCount()).isEqualTo(8);
                   ctx.completeNow();
                 })));

@@ -56,11 +56,7 @@ final class RunClient {
   }
 
   Reply edited(String source) throws Exception {
-    return post(
-        new JsonObject()
-            .put("lesson", "first-lesson")
-            .put("example", "hello")
-            .put("source", source));
+    return post(edit(source));
   }
 
   Reply post(JsonObject body) throws Exception {
@@ -79,6 +75,64 @@ final class RunClient {
       }
     }
     return new Reply(response.statusCode(), events);
+  }
+
+  /** A run whose events are read as they arrive, each with the moment it arrived. */
+  static final class Live {
+    record Arrival(long nanos, JsonObject event) {}
+
+    final java.util.concurrent.BlockingQueue<Arrival> arrivals =
+        new java.util.concurrent.LinkedBlockingQueue<>();
+
+    /** The next event, or an error after {@code seconds}. */
+    Arrival next(int seconds) throws InterruptedException {
+      Arrival a = arrivals.poll(seconds, java.util.concurrent.TimeUnit.SECONDS);
+      if (a == null) {
+        throw new AssertionError("no event within " + seconds + " s");
+      }
+      return a;
+    }
+
+    /** Skips to the first event of {@code type}. */
+    Arrival until(String type, int seconds) throws InterruptedException {
+      for (Arrival a = next(seconds); ; a = next(seconds)) {
+        if (a.event().getString("type").equals(type)) {
+          return a;
+        }
+      }
+    }
+  }
+
+  /** Starts a run and returns at once; its events arrive on a thread of their own. */
+  Live start(JsonObject body) {
+    var live = new Live();
+    var request =
+        HttpRequest.newBuilder(URI.create(base + "/api/run"))
+            .POST(HttpRequest.BodyPublishers.ofString(body.encode()))
+            .build();
+    Thread.ofVirtual()
+        .start(() -> {
+          try {
+            var response = http.send(request, HttpResponse.BodyHandlers.ofLines());
+            response
+                .body()
+                .forEach(line ->
+                    live.arrivals.add(new Live.Arrival(System.nanoTime(), new JsonObject(line))));
+          } catch (Exception e) {
+            live.arrivals.add(
+                new Live.Arrival(
+                    System.nanoTime(),
+                    new JsonObject().put("type", "transport").put("message", e.toString())));
+          }
+        });
+    return live;
+  }
+
+  static JsonObject edit(String source) {
+    return new JsonObject()
+        .put("lesson", "first-lesson")
+        .put("example", "hello")
+        .put("source", source);
   }
 
   int health() throws Exception {
