@@ -1,7 +1,8 @@
 // The code editor: CodeMirror 5 in Java mode, from its WebJar. It is loaded the first time a
 // reader presses Edit, so readers who only read never download it.
 
-const CODEMIRROR = "codemirror/5.65.21";
+// The page names the version the server serves (from pom.xml), so it is written in one place.
+const codemirror = () => `codemirror/${document.documentElement.dataset.codemirror}`;
 let loading = null;
 
 function script(src) {
@@ -17,7 +18,7 @@ function script(src) {
 
 function loadCodeMirror(base) {
   if (!loading) {
-    const root = `${base}/webjars/${CODEMIRROR}`;
+    const root = `${base}/webjars/${codemirror()}`;
     const css = document.createElement("link");
     css.rel = "stylesheet";
     css.href = `${root}/lib/codemirror.css`;

@@ -122,6 +122,7 @@ public final class SiteRenderer {
     model.put("site", new SiteView(course.title(), course.tagline()));
     model.put("base", options.basePath());
     model.put("version", options.assetVersion());
+    model.put("webjars", WebJars.model());
     model.put("maxSource", options.maxSourceBytes());
     model.put("languages", Arrays.stream(Language.values()).map(LanguageView::of).toList());
     model.put("pageTitle", pageTitle);

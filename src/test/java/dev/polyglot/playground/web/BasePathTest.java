@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.polyglot.playground.Fixtures;
 import dev.polyglot.playground.TestServer;
+import dev.polyglot.playground.render.WebJars;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import org.junit.jupiter.api.AfterAll;
@@ -37,7 +38,8 @@ class BasePathTest {
     "/course/health, 200",
     "/course/metrics, 200",
     "/course/assets/site.css, 200",
-    "/course/webjars/highlightjs/11.11.1/highlight.min.js, 200",
+    "/course/webjars/highlightjs/{highlightjs}/highlight.min.js, 200",
+    "/course/webjars/codemirror/{codemirror}/lib/codemirror.js, 200",
     "/lessons/first-lesson, 404",
     "/api/lessons, 404",
     "/assets/site.css, 404",
@@ -45,7 +47,9 @@ class BasePathTest {
   })
   void routesLiveUnderTheBasePath(String path, int status, VertxTestContext ctx) {
     server
-        .get(path)
+        .get(
+            path.replace("{highlightjs}", WebJars.highlightjs())
+                .replace("{codemirror}", WebJars.codemirror()))
         .send()
         .onComplete(
             ctx.succeeding(r ->

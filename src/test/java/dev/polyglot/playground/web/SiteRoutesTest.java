@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.polyglot.playground.Fixtures;
 import dev.polyglot.playground.TestServer;
+import dev.polyglot.playground.render.WebJars;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -324,7 +325,9 @@ class SiteRoutesTest {
         .compose(css -> {
           assertThat(css.statusCode()).isEqualTo(200);
           assertThat(css.getHeader("Content-Type")).startsWith("text/css");
-          return server.get("/webjars/highlightjs/11.11.1/highlight.min.js").send();
+          return server
+              .get("/webjars/highlightjs/" + WebJars.highlightjs() + "/highlight.min.js")
+              .send();
         })
         .onComplete(
             ctx.succeeding(js ->
