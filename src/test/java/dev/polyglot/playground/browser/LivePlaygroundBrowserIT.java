@@ -192,7 +192,6 @@ class LivePlaygroundBrowserIT {
 
   @Test
   void aCompileErrorIsMarkedOnItsLine() {
-    server.requireSandbox();
     WebElement pane = openJavaPane("concurrent");
     edit(pane, "void main() {\n    IO.println(\"one\");\n    IO.println(\"two\")\n}\n");
     pane.findElement(By.cssSelector(".run-button")).click();
@@ -207,7 +206,6 @@ class LivePlaygroundBrowserIT {
 
   @Test
   void hiddenLinesStillRunAndReadOnlyLinesCannotBeChanged() {
-    server.requireSandbox();
     WebElement pane = openJavaPane("concurrent");
     // The helper that draws the # marks is hidden from the page, but the program calls it.
     assertThat(pane.findElement(By.cssSelector(".variant:not([hidden]) pre.code")).getText())
@@ -240,7 +238,6 @@ class LivePlaygroundBrowserIT {
 
   @Test
   void cancellingALongRunSaysSoAndLeavesNoProcess() throws Exception {
-    server.requireSandbox();
     WebElement pane = openJavaPane("concurrent");
     edit(
         pane,
@@ -256,7 +253,6 @@ class LivePlaygroundBrowserIT {
 
   @Test
   void programOutputIsTextNeverMarkup() {
-    server.requireSandbox();
     WebElement pane = openJavaPane("concurrent");
     edit(pane, "void main() {\n  IO.println(\"<img src=x onerror=alert(1)>\");\n}\n");
     pane.findElement(By.cssSelector(".run-button")).click();
@@ -269,7 +265,6 @@ class LivePlaygroundBrowserIT {
 
   @Test
   void aPermalinkBringsTheEditBack() {
-    server.requireSandbox();
     WebElement pane = openJavaPane("concurrent");
     String code = "void main() {\n  IO.println(\"from a shared link, ünïcödé\");\n}\n";
     edit(pane, code);

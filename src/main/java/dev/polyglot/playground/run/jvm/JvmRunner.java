@@ -6,6 +6,7 @@ import dev.polyglot.playground.run.RunEvent.Error.Reason;
 import dev.polyglot.playground.run.RunRequest;
 import dev.polyglot.playground.run.Runner;
 import dev.polyglot.playground.run.worker.Compiler;
+import dev.polyglot.playground.run.worker.DemoApi;
 import dev.polyglot.playground.run.worker.Wire;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -42,6 +43,7 @@ public final class JvmRunner implements Runner {
   private final ClassCache classes;
   private final AotCache aot;
   private final CompileService compiler;
+  private final boolean servesDemoApi;
 
   JvmRunner(
       Vertx vertx,
@@ -49,13 +51,15 @@ public final class JvmRunner implements Runner {
       Sandbox.Mode mode,
       ChildLauncher launcher,
       ClassCache classes,
-      AotCache aot) {
+      AotCache aot,
+      boolean servesDemoApi) {
     this.vertx = vertx;
     this.settings = settings;
     this.mode = mode;
     this.launcher = launcher;
     this.classes = classes;
     this.aot = aot;
+    this.servesDemoApi = servesDemoApi;
     this.pool = new WorkerPool(launcher, settings.poolSize(), settings.warmups());
     this.compiler =
         new CompileService(vertx, launcher, COMPILER_WARMUPS, settings.limits().compileTime());
@@ -74,12 +78,16 @@ public final class JvmRunner implements Runner {
               Sandbox.available()
                   ? Sandbox.Mode.SANDBOXED
                   : settings.allowUnsandboxed() ? Sandbox.Mode.UNSAFE : Sandbox.Mode.BUNDLED_ONLY;
+          // In a sandbox each worker serves the demo API on a loopback of its own; outside one,
+          // they would share the host's, so the server serves it once for all of them.
+          boolean demoApi = mode != Sandbox.Mode.SANDBOXED && DemoApi.start();
           var sandbox = new Sandbox(mode, files, settings.limits());
           var aot = new AotCache();
           var launcher = new SandboxLauncher(vertx, sandbox, files.root(), aot);
           var classes = new ClassCache(vertx, files.classPath(false));
           return new Made(
-              new JvmRunner(vertx, settings, mode, launcher, classes, aot), sandbox.aotDir());
+              new JvmRunner(vertx, settings, mode, launcher, classes, aot, demoApi),
+              sandbox.aotDir());
         })
         .map(made -> {
           JvmRunner runner = made.runner();
@@ -255,6 +263,9 @@ public final class JvmRunner implements Runner {
     pool.close();
     compiler.close();
     launcher.close();
+    if (servesDemoApi) {
+      DemoApi.stop();
+    }
     return Future.succeededFuture();
   }
 }
