@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.*;
 import java.util.regex.*;
 
 static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-static final String JAR = "target/polyglot-playground.jar";
+// PLAYGROUND_JAR compares another build, such as the one before a change, in the same way.
+static final String JAR = System.getenv().getOrDefault("PLAYGROUND_JAR", "target/polyglot-playground.jar");
 static final String LESSON = "python-to-csharp", EXAMPLE = "first-coroutine";
 static final String HELLO = "void main() { IO.println(\"hello\"); }\n";
 static final HttpClient HTTP = HttpClient.newHttpClient();

@@ -169,14 +169,26 @@ final class Json {
   private String string() throws MalformedException {
     expect('"');
     var s = new StringBuilder();
+    // Plain runs up to the next quote or escape are copied at once: a job's class files are tens
+    // of kilobytes of base64, read by a worker whose JIT has barely started. Each of the two
+    // positions is searched for again only once it has been passed, so escapes stay linear.
+    int quote = -1;
+    int escape = -1;
     while (true) {
+      if (quote < pos) {
+        quote = text.indexOf('"', pos);
+        quote = quote < 0 ? text.length() : quote;
+      }
+      if (escape < pos) {
+        escape = text.indexOf('\\', pos);
+        escape = escape < 0 ? text.length() : escape;
+      }
+      int plain = Math.min(quote, escape);
+      s.append(text, pos, plain);
+      pos = plain;
       char c = next();
       if (c == '"') {
         return s.toString();
-      }
-      if (c != '\\') {
-        s.append(c);
-        continue;
       }
       char e = next();
       switch (e) {

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The bad input of design §7, each against a real server and real sandboxed child JVMs. Every case
+ * Hostile and broken programs (busy loops, bombs, floods, escapes, secrets, crashes), each against
+ * a real server and real sandboxed child JVMs; the README's sandbox section lists them. Every case
  * checks the events, that /health still answers, and that no child process is left behind. The pool
  * is empty, so every run has a cold worker of its own and nothing else should be running.
  */

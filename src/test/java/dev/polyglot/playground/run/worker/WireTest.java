@@ -125,6 +125,13 @@ class WireTest {
   }
 
   @Test
+  void aLargeSourceWithManyEscapesRoundTrips() throws Exception {
+    String source = "IO.println(\"line\\t\\\\\");\n".repeat(3000);
+    var read = Wire.decode(Wire.encode(9, new Wire.Compile("Main", source)));
+    assertThat(read.message()).isEqualTo(new Wire.Compile("Main", source));
+  }
+
+  @Test
   void escapesAreDecoded() throws Exception {
     var read =
         Wire.decode(
