@@ -1,6 +1,7 @@
 package dev.polyglot.playground;
 
 import dev.polyglot.playground.run.Limits;
+import dev.polyglot.playground.web.ConnectionGuard;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +24,8 @@ import java.util.regex.Pattern;
  * @param allowedOrigins origins ({@code https://docs.example.org}) whose pages may open the
  *     WebSocket besides the site's own; {@code *} allows any
  * @param shutdownGrace how long runs in flight may go on after SIGTERM before they are stopped
+ * @param connections how long a connection may take to send a request head or stay idle, and how
+ *     many one address may hold
  */
 public record Config(
     String host,
@@ -39,7 +42,8 @@ public record Config(
     Limits limits,
     Path workDir,
     List<String> allowedOrigins,
-    Duration shutdownGrace) {
+    Duration shutdownGrace,
+    ConnectionGuard.Settings connections) {
 
   private static final Pattern ORIGIN =
       Pattern.compile(
@@ -133,6 +137,12 @@ public record Config(
               "heap of one run [128]",
               (b, v) -> b.limits.heapMb = count(v, 16)),
           new Option(
+              "--run-memory",
+              "RUN_MEMORY_MB",
+              "MB",
+              "all the memory one run may commit, heap and native [heap + 192]",
+              (b, v) -> b.limits.memoryMb = count(v, 64)),
+          new Option(
               "--run-processes",
               "RUN_PROCESSES",
               "N",
@@ -180,6 +190,24 @@ public record Config(
               "SECONDS",
               "on SIGTERM, how long runs in flight may go on before they are stopped [10]",
               (b, v) -> b.shutdownGrace = Duration.ofSeconds(count(v, 0))),
+          new Option(
+              "--header-timeout",
+              "HEADER_TIMEOUT",
+              "SECONDS",
+              "a connection must send a whole request head within this; 0 for no limit [10]",
+              (b, v) -> b.headerTimeout = Duration.ofSeconds(count(v, 0))),
+          new Option(
+              "--idle-timeout",
+              "IDLE_TIMEOUT",
+              "SECONDS",
+              "close a connection silent this long (WebSockets are pinged every 25) [60]",
+              (b, v) -> b.idleTimeout = Duration.ofSeconds(count(v, 30))),
+          new Option(
+              "--max-connections-per-ip",
+              "MAX_CONNECTIONS_PER_IP",
+              "N",
+              "connections one address may hold, WebSockets included; 0 for no cap [512]",
+              (b, v) -> b.maxConnectionsPerIp = count(v, 0)),
           new Option(
               "--unsafe-run-unsandboxed",
               "UNSAFE_RUN_UNSANDBOXED",
@@ -231,7 +259,14 @@ public record Config(
       String value = option.arg() == null ? "true" : value(flag, rest);
       option.apply().accept(config, value);
     }
-    return config.build();
+    Config built = config.build();
+    Limits limits = built.limits();
+    if (limits.memoryMb() > 0 && limits.memoryMb() < limits.heapMb() + 64) {
+      throw new IllegalArgumentException(
+          "RUN_MEMORY_MB (%d) must leave a JVM room beside its heap: at least RUN_HEAP_MB + 64 (%d)"
+              .formatted(limits.memoryMb(), limits.heapMb() + 64));
+    }
+    return built;
   }
 
   private static String usage() {
@@ -358,6 +393,9 @@ public record Config(
     Path workDir = Path.of(System.getProperty("java.io.tmpdir"), "polyglot-playground");
     List<String> allowedOrigins = List.of();
     Duration shutdownGrace = Duration.ofSeconds(10);
+    Duration headerTimeout = Duration.ofSeconds(10);
+    Duration idleTimeout = Duration.ofSeconds(60);
+    int maxConnectionsPerIp = 512;
 
     Config build() {
       return new Config(
@@ -375,7 +413,8 @@ public record Config(
           limits.build(),
           workDir,
           allowedOrigins,
-          shutdownGrace);
+          shutdownGrace,
+          new ConnectionGuard.Settings(headerTimeout, idleTimeout, maxConnectionsPerIp));
     }
   }
 
@@ -385,6 +424,7 @@ public record Config(
     Duration compileTime;
     int cpuSeconds;
     int heapMb;
+    int memoryMb;
     int processes;
     long outputBytes;
     long fileBytes;
@@ -396,6 +436,7 @@ public record Config(
       compileTime = l.compileTime();
       cpuSeconds = l.cpuSeconds();
       heapMb = l.heapMb();
+      memoryMb = l.memoryMb();
       processes = l.processes();
       outputBytes = l.outputBytes();
       fileBytes = l.fileBytes();
@@ -409,6 +450,7 @@ public record Config(
           compileTime,
           cpuSeconds,
           heapMb,
+          memoryMb,
           processes,
           outputBytes,
           fileBytes,

@@ -11,6 +11,7 @@ import dev.polyglot.playground.run.Runner;
 import dev.polyglot.playground.run.Scheduler;
 import dev.polyglot.playground.run.jvm.JvmRunner;
 import dev.polyglot.playground.run.jvm.RunSettings;
+import dev.polyglot.playground.web.ConnectionGuard;
 import dev.polyglot.playground.web.HttpVerticle;
 import dev.polyglot.playground.web.Recordings;
 import dev.polyglot.playground.web.Routes;
@@ -120,7 +121,8 @@ public final class Playground {
                     config.allowedOrigins(),
                     new AtomicLong(),
                     // One for all event loops, so each variant is recorded once.
-                    new Recordings(current::get, scheduler, config.limits())),
+                    new Recordings(current::get, scheduler, config.limits()),
+                    new ConnectionGuard(config.connections())),
                 config))
         .map(port -> {
           if (config.dev()) {

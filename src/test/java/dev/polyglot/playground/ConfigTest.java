@@ -68,6 +68,8 @@ class ConfigTest {
         "--colour|red|unknown option '--colour'",
         "--allowed-origins|docs.example.org|an allowed origin looks like",
         "--allowed-origins|https://example.org/docs|an allowed origin looks like",
+        "--run-memory|100|must leave a JVM room beside its heap",
+        "--idle-timeout|10|at least 30",
       })
   void badSettingsAreRefusedWithAClearMessage(String flag, String value, String message) {
     assertThatThrownBy(() -> Config.parse(List.of(flag, value), Map.of()))
@@ -100,6 +102,10 @@ class ConfigTest {
     assertThat(config.limits().sourceBytes()).isEqualTo(2048);
     assertThat(config.limits().cpuSeconds()).isEqualTo(Limits.DEFAULTS.cpuSeconds());
     assertThat(Config.defaults().shutdownGrace()).isEqualTo(java.time.Duration.ofSeconds(10));
+    assertThat(config.limits().memoryBytes()).as("heap + native").isEqualTo((96 + 192) << 20);
+    assertThat(Config.defaults().connections().maxPerAddress()).isEqualTo(512);
+    assertThat(Config.defaults().connections().headerTimeout())
+        .isEqualTo(java.time.Duration.ofSeconds(10));
     assertThat(Config.defaults().poolCount()).isEqualTo(Config.defaults().maxRunCount());
   }
 

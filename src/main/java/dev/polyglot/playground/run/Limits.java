@@ -11,6 +11,8 @@ import java.time.Duration;
  * @param compileTime javac on edited source, inside the sandbox
  * @param cpuSeconds RLIMIT_CPU of the child; the kernel kills it when spent
  * @param heapMb the child's -Xmx
+ * @param memoryMb RLIMIT_DATA of the child: all the private memory it may commit, heap and native
+ *     (FFM arenas, thread stacks, the JVM's own); 0 means the heap plus {@link #NATIVE_MB}
  * @param processes RLIMIT_NPROC: threads and processes of the child's uid
  * @param outputBytes stdout plus stderr; the child is killed when it writes more
  * @param fileBytes RLIMIT_FSIZE: the largest file it may write
@@ -22,6 +24,7 @@ public record Limits(
     Duration compileTime,
     int cpuSeconds,
     int heapMb,
+    int memoryMb,
     int processes,
     long outputBytes,
     long fileBytes,
@@ -34,11 +37,24 @@ public record Limits(
           Duration.ofSeconds(10),
           20,
           128,
+          0,
           128,
           256 * 1024,
           16 * 1024 * 1024,
           64 * 1024 * 1024,
           64 * 1024);
+
+  /**
+   * What a JVM commits beside its heap: metaspace, code, thread stacks, GC and compiler arenas, and
+   * what a program allocates natively. A worker that has run a Vert.x lesson commits about 100 MiB
+   * in all; 192 leaves room for that plus what a program may fairly use.
+   */
+  public static final int NATIVE_MB = 192;
+
+  /** The RLIMIT_DATA of a child, in bytes. */
+  public long memoryBytes() {
+    return (memoryMb > 0 ? memoryMb : heapMb + NATIVE_MB) * 1024L * 1024;
+  }
 
   /** The event for edited code whose compile ran past {@link #compileTime}. */
   public RunEvent.Limit compileTimeExceeded() {

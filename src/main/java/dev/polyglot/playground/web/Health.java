@@ -18,14 +18,22 @@ final class Health {
   private final String version;
   private final boolean dev;
   private final LongSupplier sockets;
+  private final Supplier<JsonObject> connections;
   private final Instant started = Instant.now();
 
-  Health(Supplier<Site> site, Runner runner, String version, boolean dev, LongSupplier sockets) {
+  Health(
+      Supplier<Site> site,
+      Runner runner,
+      String version,
+      boolean dev,
+      LongSupplier sockets,
+      Supplier<JsonObject> connections) {
     this.site = site;
     this.runner = runner;
     this.version = version;
     this.dev = dev;
     this.sockets = sockets;
+    this.connections = connections;
   }
 
   void handle(RoutingContext ctx) {
@@ -44,7 +52,8 @@ final class Health {
                     .put("problems", current.problems().size())
                     .put("loadedAt", current.loadedAt().toString()))
             .put("runs", runner.status())
-            .put("webSockets", sockets.getAsLong());
+            .put("webSockets", sockets.getAsLong())
+            .put("connections", connections.get());
     ctx.response()
         .putHeader("Content-Type", "application/json; charset=utf-8")
         .putHeader("Cache-Control", "no-store")

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One HTTP server on one event loop. The playground deploys one instance per event loop on the same
@@ -24,6 +25,7 @@ public final class HttpVerticle extends VerticleBase {
   @Override
   public Future<HttpServer> start() {
     int maxMessage = services.maxRequestBytes();
+    ConnectionGuard guard = services.connections();
     var options =
         new HttpServerOptions()
             .setCompressionSupported(true)
@@ -33,8 +35,18 @@ public final class HttpVerticle extends VerticleBase {
             // A deflate context costs some 300 KiB per socket for as long as it stays open, and
             // run events are short lines: readers get more from many cheap idle sockets.
             .setPerMessageWebSocketCompressionSupported(false)
-            .setPerFrameWebSocketCompressionSupported(false);
-    server = vertx.createHttpServer(options).requestHandler(Routes.create(vertx, services));
+            .setPerFrameWebSocketCompressionSupported(false)
+            // Without h2c the server knows the protocol at once, so a connection is seen (and its
+            // header deadline starts) when it opens, not when its first bytes arrive.
+            .setHttp2ClearTextEnabled(false)
+            .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+            .setIdleTimeout((int) guard.settings().idleTimeout().toMillis());
+    var guarded = guard.on(vertx, Routes.create(vertx, services));
+    server =
+        vertx
+            .createHttpServer(options)
+            .connectionHandler(guarded::opened)
+            .requestHandler(guarded::request);
     return server.listen(port, host);
   }
 

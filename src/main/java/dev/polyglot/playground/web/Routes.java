@@ -41,7 +41,8 @@ public final class Routes {
       Limits limits,
       List<String> allowedOrigins,
       AtomicLong openSockets,
-      Recordings recordings) {
+      Recordings recordings,
+      ConnectionGuard connections) {
     /** The largest run request a client may send: a source at the limit, JSON-escaped. */
     public int maxRequestBytes() {
       // JSON escaping can make a source of N bytes up to six times larger on the wire.
@@ -77,7 +78,8 @@ public final class Routes {
                     services.runner(),
                     services.version(),
                     services.dev(),
-                    services.openSockets()::get)
+                    services.openSockets()::get,
+                    services.connections()::status)
                 ::handle);
     site.post("/api/run")
         .handler(BodyHandler.create(false).setBodyLimit(services.maxRequestBytes()))

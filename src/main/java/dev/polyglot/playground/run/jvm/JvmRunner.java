@@ -37,29 +37,28 @@ public final class JvmRunner implements Runner {
 
   private final Vertx vertx;
   private final RunSettings settings;
+  private final Isolation isolation;
   private final Sandbox.Mode mode;
   private final ChildLauncher launcher;
   private final WorkerPool pool;
   private final ClassCache classes;
   private final AotCache aot;
   private final CompileService compiler;
-  private final boolean servesDemoApi;
 
   JvmRunner(
       Vertx vertx,
       RunSettings settings,
-      Sandbox.Mode mode,
+      Isolation isolation,
       ChildLauncher launcher,
       ClassCache classes,
-      AotCache aot,
-      boolean servesDemoApi) {
+      AotCache aot) {
     this.vertx = vertx;
     this.settings = settings;
-    this.mode = mode;
+    this.isolation = isolation;
+    this.mode = isolation.mode();
     this.launcher = launcher;
     this.classes = classes;
     this.aot = aot;
-    this.servesDemoApi = servesDemoApi;
     this.pool = new WorkerPool(launcher, settings.poolSize(), settings.warmups());
     this.compiler =
         new CompileService(vertx, launcher, COMPILER_WARMUPS, settings.limits().compileTime());
@@ -85,9 +84,9 @@ public final class JvmRunner implements Runner {
           var aot = new AotCache();
           var launcher = new SandboxLauncher(vertx, sandbox, files.root(), aot);
           var classes = new ClassCache(vertx, files.classPath(false));
+          var isolation = new Isolation(mode, sandbox.filtered(), demoApi);
           return new Made(
-              new JvmRunner(vertx, settings, mode, launcher, classes, aot, demoApi),
-              sandbox.aotDir());
+              new JvmRunner(vertx, settings, isolation, launcher, classes, aot), sandbox.aotDir());
         })
         .map(made -> {
           JvmRunner runner = made.runner();
@@ -106,6 +105,12 @@ public final class JvmRunner implements Runner {
   }
 
   private record Made(JvmRunner runner, java.nio.file.Path aotDir) {}
+
+  /**
+   * How runs are isolated here: the sandbox mode, whether the seccomp filter is on, and whether the
+   * server itself serves the demo API (outside a sandbox, where workers share the host's).
+   */
+  record Isolation(Sandbox.Mode mode, boolean seccomp, boolean servesDemoApi) {}
 
   /** Starts the pool, and the compile service where edited code may run. */
   void start() {
@@ -244,6 +249,7 @@ public final class JvmRunner implements Runner {
     return new JsonObject()
         .put("sandbox", mode == Sandbox.Mode.SANDBOXED)
         .put("mode", mode.description)
+        .put("seccomp", isolation.seccomp())
         .put("aotCache", aot.state().wireName())
         .put(
             "pool",
@@ -263,7 +269,7 @@ public final class JvmRunner implements Runner {
     pool.close();
     compiler.close();
     launcher.close();
-    if (servesDemoApi) {
+    if (isolation.servesDemoApi()) {
       DemoApi.stop();
     }
     return Future.succeededFuture();

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -37,16 +38,32 @@ final class Sandbox {
   private final WorkerFiles files;
   private final Limits limits;
   private final boolean root;
+  private final Optional<Path> seccomp;
 
-  Sandbox(Mode mode, WorkerFiles files, Limits limits) {
+  /** Writes the seccomp filter next to the workers' files; blocking, so off the event loop. */
+  Sandbox(Mode mode, WorkerFiles files, Limits limits) throws IOException {
     this.mode = mode;
     this.files = files;
     this.limits = limits;
     this.root = "root".equals(System.getProperty("user.name"));
+    Optional<byte[]> filter =
+        mode == Mode.SANDBOXED ? SeccompFilter.forThisMachine() : Optional.empty();
+    if (filter.isPresent()) {
+      Path file = files.root().resolve("seccomp.bpf");
+      Files.write(file, filter.get());
+      this.seccomp = Optional.of(file);
+    } else {
+      this.seccomp = Optional.empty();
+    }
   }
 
   Mode mode() {
     return mode;
+  }
+
+  /** Whether sandboxed processes get the seccomp filter (x86-64 only, and only in a sandbox). */
+  boolean filtered() {
+    return seccomp.isPresent();
   }
 
   /** Probes bubblewrap with a real sandboxed command; blocking, run it off the event loop. */
@@ -74,7 +91,12 @@ final class Sandbox {
     /** A worker that records the AOT cache as it runs a typical program once. */
     TRAINING("dev.polyglot.playground.run.worker.WorkerMain"),
     /** The long-lived compile service: compiles edited code for many runs and runs none of it. */
-    COMPILER("dev.polyglot.playground.run.worker.CompilerMain");
+    COMPILER("dev.polyglot.playground.run.worker.CompilerMain"),
+    /**
+     * Checks the sandbox from inside with native calls ({@code SyscallProbe}): the one role that
+     * may call native code, started only to check the sandbox itself, never for a run.
+     */
+    PROBE("dev.polyglot.playground.run.worker.SyscallProbe");
 
     final String mainClass;
 
@@ -109,6 +131,10 @@ final class Sandbox {
   List<String> command(Role role, int slot, int warmups, Aot aot) {
     List<String> cmd = new ArrayList<>();
     if (mode == Mode.SANDBOXED) {
+      // bubblewrap reads the seccomp filter from a file descriptor, and a ProcessBuilder passes
+      // only 0-2: a shell opens the file as fd 3 and execs the rest, arguments unquoted in "$@".
+      seccomp.ifPresent(filter ->
+          cmd.addAll(List.of("/bin/sh", "-c", "exec \"$@\" 3<\"$0\"", filter.toString())));
       // env -i: otherwise the child can read the server's environment.
       cmd.addAll(List.of("env", "-i"));
       if (root) {
@@ -130,8 +156,13 @@ final class Sandbox {
                   + (role == Role.COMPILER
                       ? "unlimited"
                       : limits.cpuSeconds() + ":" + (limits.cpuSeconds() + 1)),
-              "--core=0",
-              "--"));
+              "--core=0"));
+      // RLIMIT_DATA caps what a child commits, heap and native alike (FFM arenas, malloc,
+      // thread stacks); -Xmx caps only the heap. Not for the training run, which is our own.
+      if (role != Role.TRAINING) {
+        cmd.add("--data=" + limits.memoryBytes());
+      }
+      cmd.add("--");
       cmd.addAll(
           List.of(
               "bwrap",
@@ -145,6 +176,9 @@ final class Sandbox {
               "--disable-userns",
               "--hostname",
               "sandbox"));
+      if (seccomp.isPresent()) {
+        cmd.addAll(List.of("--seccomp", "3"));
+      }
       bind(cmd, JAVA_HOME.toString());
       for (String lib : SYSTEM_LIBS) {
         if (Files.isDirectory(Path.of(lib))) {
@@ -200,7 +234,11 @@ final class Sandbox {
             "--add-exports=java.base/jdk.internal.vm=ALL-UNNAMED",
             // javac's context pool, which makes the reader's compile reuse the warm-ups' work.
             "--add-exports=jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED",
-            "--enable-native-access=ALL-UNNAMED"));
+            // Reader code may not call native code: FFM downcalls and JNI's loadLibrary throw
+            // IllegalCallerException. Only the sandbox probe, which is ours, may.
+            role == Role.PROBE
+                ? "--enable-native-access=ALL-UNNAMED"
+                : "--illegal-native-access=deny"));
     if (role != Role.COMPILER) {
       cmd.addAll(
           List.of(

@@ -161,5 +161,13 @@ public final class WorkerMain {
     }
     System.err.print("Exception in thread \"" + thread.getName() + "\" ");
     e.printStackTrace();
+    if (e instanceof IllegalCallerException && String.valueOf(e.getMessage()).contains("native")) {
+      System.err.println(NATIVE_ACCESS);
+    }
   }
+
+  /** Said after the JVM's own message when a program tries to call native code. */
+  static final String NATIVE_ACCESS =
+      "The playground does not let programs call native code (FFM downcalls, JNI libraries);"
+          + " everything else in the JDK is there.";
 }

@@ -123,6 +123,89 @@ class SandboxIT {
     assertThat(reply.stdout()).startsWith("no shell\n");
   }
 
+  /** The memory cap with --run-heap 64: the heap plus what a JVM commits beside it. */
+  static final long CAP_MIB = 64 + dev.polyglot.playground.run.Limits.NATIVE_MB;
+
+  /** Beyond the cap, resident memory may hold shared, file-backed pages: libraries, AOT cache. */
+  static final long MARGIN_MIB = 64;
+
+  @Test
+  void nativeMemoryIsCappedToo() throws Exception {
+    var reply =
+        run(
+            """
+            void main() {
+              long mib = 0;
+              try {
+                while (true) {
+                  java.lang.foreign.Arena.global().allocate(32L << 20).fill((byte) 1);
+                  mib += 32;
+                }
+              } catch (OutOfMemoryError e) {
+                IO.println("allocated " + mib + " MiB, then: " + e.getMessage());
+              }
+              try {
+                for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status")))
+                  if (line.startsWith("VmHWM:")) IO.println(line.replaceAll("[^0-9]", ""));
+              } catch (java.io.IOException e) { throw new java.io.UncheckedIOException(e); }
+            }
+            """);
+    assertThat(reply.last().getInteger("code")).isZero();
+    var lines = reply.stdout().lines().toList();
+    assertThat(lines.getFirst()).startsWith("allocated ").contains("Unable to allocate");
+    long peakKib = Long.parseLong(lines.get(1));
+    assertThat(peakKib / 1024)
+        .as("peak resident MiB, against a cap of %d MiB", CAP_MIB)
+        .isLessThanOrEqualTo(CAP_MIB + MARGIN_MIB);
+
+    var uncaught =
+        run(
+            """
+            void main() {
+              while (true) java.lang.foreign.Arena.global().allocate(32L << 20).fill((byte) 1);
+            }
+            """);
+    endsWithLimit(uncaught, "memory");
+  }
+
+  @Test
+  void nativeCallsAreRefusedWithAClearMessage() throws Exception {
+    var downcall =
+        run(
+            """
+            import java.lang.foreign.*;
+            void main() throws Throwable {
+              var linker = Linker.nativeLinker();
+              var getuid = linker.downcallHandle(
+                  linker.defaultLookup().find("getuid").orElseThrow(),
+                  FunctionDescriptor.of(ValueLayout.JAVA_INT));
+              IO.println("uid " + (int) getuid.invokeExact());
+            }
+            """);
+    assertThat(downcall.stdout()).isEmpty();
+    assertThat(downcall.stderr())
+        .contains("IllegalCallerException")
+        .contains("does not let programs call native code");
+    assertThat(downcall.last().getInteger("code")).isEqualTo(1);
+
+    var jni = run("void main() { System.loadLibrary(\"zip\"); IO.println(\"loaded\"); }");
+    assertThat(jni.stdout()).isEmpty();
+    assertThat(jni.stderr()).contains("does not let programs call native code");
+  }
+
+  @Test
+  void everyRunIsUnderTheSeccompFilter() throws Exception {
+    var reply =
+        run(
+            """
+            void main() throws Exception {
+              for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status")))
+                if (line.startsWith("Seccomp:")) IO.println(line);
+            }
+            """);
+    assertThat(reply.stdout()).isEqualTo("Seccomp:\t2\n");
+  }
+
   @Test
   void memoryBombHitsTheMemoryLimit() throws Exception {
     var reply =

@@ -28,6 +28,7 @@ class SupervisorTest {
           Duration.ofMillis(500),
           20,
           64,
+          0,
           64,
           1024,
           1 << 20,
