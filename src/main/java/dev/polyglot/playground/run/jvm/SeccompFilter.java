@@ -20,7 +20,7 @@ import java.util.Optional;
  * <pre>
  *   arch == x86-64 ? ─ no ──────────────────────────────► kill the process
  *   nr ≥ 0x40000000 (the x32 ABI) ? ─ yes ──────────────► EPERM
- *   nr in the denied list ? ─ yes ──────────────────────► EPERM
+ *   nr in the denied list (a tree of comparisons) ? ─ yes ► EPERM
  *   nr == personality ? ─ yes ─ args[0] harmless ? ─ no ► EPERM
  *   ───────────────────────────────────────────────────► allow
  * </pre>
@@ -131,25 +131,37 @@ final class SeccompFilter {
 
   /** The program as instructions, for the test that runs it. */
   static List<Instruction> program() {
-    List<Instruction> code = new ArrayList<>();
-    // Every jump below is forward to one of the three returns at the end, so offsets are
-    // computed from the final length: returns are at n-3 (allow), n-2 (EPERM), n-1 (kill).
-    List<Integer> denied = DENIED_X86_64.values().stream().sorted().toList();
-    int personalityChecks = HARMLESS_PERSONAS.size();
-    int length = 3 + 1 + denied.size() + 1 + 1 + personalityChecks + 1 + 3;
-    int allow = length - 3;
-    int deny = length - 2;
-    int kill = length - 1;
+    // The system call number is looked up in a balanced tree of comparisons, so that the calls a
+    // program makes all the time (read, futex, mmap) pass after a handful of instructions rather
+    // than after one per denied call. Every jump is forward; the block that checks personality's
+    // argument and the three returns come last.
+    List<Integer> special = new ArrayList<>(DENIED_X86_64.values());
+    special.add(PERSONALITY_X86_64);
+    List<Integer> sorted = special.stream().sorted().toList();
+    List<Instruction> tree = new ArrayList<>();
+    tree(sorted, tree);
 
+    int head = 4; // ld arch, jeq arch, ld nr, jge x32
+    int personality = head + tree.size();
+    int allow = personality + 1 + HARMLESS_PERSONAS.size() + 1;
+    int deny = allow + 1;
+    int kill = deny + 1;
+
+    List<Instruction> code = new ArrayList<>();
     code.add(new Instruction(LD_W_ABS, 0, 0, ARCH));
     code.add(jeq(code.size(), AUDIT_ARCH_X86_64, code.size() + 1, kill));
-    code.add(new Instruction(LD_W_ABS, 0, 0, NR)); // index 2
+    code.add(new Instruction(LD_W_ABS, 0, 0, NR));
     code.add(jge(code.size(), X32_SYSCALL_BIT, deny, code.size() + 1));
-    for (int nr : denied) {
-      code.add(jeq(code.size(), nr, deny, code.size() + 1));
+    for (int i = 0; i < tree.size(); i++) {
+      Instruction node = tree.get(i);
+      int at = head + i;
+      code.add(
+          new Instruction(
+              node.code(),
+              resolve(at, node.jt(), head, personality, allow, deny),
+              resolve(at, node.jf(), head, personality, allow, deny),
+              node.k()));
     }
-    int personality = code.size() + 1;
-    code.add(jeq(code.size(), PERSONALITY_X86_64, personality, allow));
     code.add(new Instruction(LD_W_ABS, 0, 0, ARG0_LOW));
     for (int persona : HARMLESS_PERSONAS) {
       code.add(jeq(code.size(), persona, allow, code.size() + 1));
@@ -158,10 +170,51 @@ final class SeccompFilter {
     code.add(new Instruction(RET_K, 0, 0, RET_ALLOW));
     code.add(new Instruction(RET_K, 0, 0, RET_ERRNO | EPERM));
     code.add(new Instruction(RET_K, 0, 0, RET_KILL_PROCESS));
-    if (code.size() != length) {
-      throw new IllegalStateException("filter length " + code.size() + " != " + length);
+    if (code.size() != kill + 1) {
+      throw new IllegalStateException("filter length " + code.size() + " != " + (kill + 1));
     }
     return code;
+  }
+
+  // Jump targets inside the tree, before they are resolved to offsets: a non-negative value is an
+  // index in the tree; these stand for the blocks after it.
+  private static final int TO_PERSONALITY = -1;
+  private static final int TO_ALLOW = -2;
+  private static final int TO_DENY = -3;
+
+  /**
+   * Appends the comparisons for {@code numbers} (sorted) to {@code tree}: above three numbers, a
+   * split on the middle one; at most three, one equality test each. Targets are tree indexes or the
+   * TO_ constants, resolved once the whole layout is known.
+   */
+  private static void tree(List<Integer> numbers, List<Instruction> tree) {
+    if (numbers.size() <= 3) {
+      for (int i = 0; i < numbers.size(); i++) {
+        int nr = numbers.get(i);
+        int hit = nr == PERSONALITY_X86_64 ? TO_PERSONALITY : TO_DENY;
+        int miss = i + 1 < numbers.size() ? tree.size() + 1 : TO_ALLOW;
+        tree.add(new Instruction(JEQ_K, hit, miss, nr));
+      }
+      return;
+    }
+    int mid = numbers.size() / 2;
+    int split = tree.size();
+    tree.add(null); // filled in once the left side's length is known
+    tree(numbers.subList(0, mid), tree);
+    int right = tree.size();
+    tree(numbers.subList(mid, numbers.size()), tree);
+    tree.set(split, new Instruction(JGE_K, right, split + 1, numbers.get(mid)));
+  }
+
+  private static int resolve(int at, int target, int head, int personality, int allow, int deny) {
+    int absolute =
+        switch (target) {
+          case TO_PERSONALITY -> personality;
+          case TO_ALLOW -> allow;
+          case TO_DENY -> deny;
+          default -> head + target;
+        };
+    return offset(at, absolute);
   }
 
   /** A comparison at {@code at} that goes to instruction {@code yes} or {@code no}. */
