@@ -1,5 +1,6 @@
 package dev.polyglot.playground.run.worker;
 
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -14,12 +15,34 @@ final class Warmup {
 
   static void run(int compiles, String classPath) throws Exception {
     javac(compiles, classPath);
+    if (compiles > 0) {
+      runPath(classPath);
+    }
     // Not virtual threads: their scheduler is created with the first one, and a lesson may set
     // jdk.virtualThreadScheduler.parallelism in main() to show what one carrier thread does.
     CompletableFuture.supplyAsync(() -> String.format("%d %s", 1, "x"))
         .thenCombine(CompletableFuture.supplyAsync(() -> 2), (a, b) -> a + b)
         .orTimeout(1, TimeUnit.SECONDS)
         .join();
+  }
+
+  /**
+   * Links what a run goes through after its job arrives (the job's decoding, the class loader,
+   * output capture, event encoding, the span tracker), writing to nowhere, so that a pooled worker
+   * does it before it is ready and not while a reader waits. It matters because workers deny native
+   * access, which keeps the AOT cache from holding pre-linked classes.
+   */
+  private static void runPath(String classPath) throws Exception {
+    var result = Compiler.compile("Warm", "void main() { IO.println(\"warm\"); }", classPath);
+    var job = Wire.decode(Wire.encode(1, new Wire.Load(result.classes(), result.mainClass())));
+    var load = (Wire.Load) job.message();
+    Launcher.prepare(load.classes(), load.mainClass());
+    var nowhere = new Protocol(java.io.OutputStream.nullOutputStream());
+    try (var out =
+        new java.io.PrintStream(new Capture(nowhere, false), true, StandardCharsets.UTF_8)) {
+      out.println("warm");
+    }
+    new SpanTracker(nowhere).stop();
   }
 
   /** Compiles that leave javac's context pool warm for the next one. */
