@@ -128,6 +128,19 @@ final class RunClient {
     return live;
   }
 
+  /** Starts a run that prints "waiting" and sleeps 30 s, and returns once the line arrived. */
+  Live waiting() throws InterruptedException {
+    var live =
+        start(
+            edit(
+                "void main() throws Exception { IO.println(\"waiting\"); Thread.sleep(30_000); }"));
+    var line = live.until("stdout", 60).event();
+    if (!"waiting".equals(line.getString("text"))) {
+      throw new AssertionError("the run printed " + line);
+    }
+    return live;
+  }
+
   static JsonObject edit(String source) {
     return new JsonObject()
         .put("lesson", "first-lesson")

@@ -52,14 +52,7 @@ class ShutdownIT {
             .start();
     try {
       var client = new RunClient(port(server));
-      var live =
-          client.start(
-              RunClient.edit(
-                  "void main() throws Exception {\n"
-                      + "  IO.println(\"waiting\");\n"
-                      + "  Thread.sleep(30_000);\n"
-                      + "}\n"));
-      assertThat(live.until("stdout", 60).event().getString("text")).isEqualTo("waiting");
+      var live = client.waiting();
       List<ProcessHandle> children = server.descendants().toList();
       assertThat(children).as("the run's worker, at least").isNotEmpty();
 

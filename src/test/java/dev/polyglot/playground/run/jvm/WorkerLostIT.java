@@ -40,14 +40,7 @@ class WorkerLostIT {
 
   @Test
   void aWorkerKilledMidRunIsReportedAsLostAndTheNextRunWorks() throws Exception {
-    var live =
-        client.start(
-            RunClient.edit(
-                "void main() throws Exception {\n"
-                    + "  IO.println(\"waiting\");\n"
-                    + "  Thread.sleep(30_000);\n"
-                    + "}\n"));
-    assertThat(live.until("stdout", 60).event().getString("text")).isEqualTo("waiting");
+    var live = client.waiting();
     List<ProcessHandle> workers = workerJvms();
     assertThat(workers).as("the run's worker JVM").hasSize(1);
 
