@@ -381,6 +381,38 @@ function highlight() {
   }
 }
 
+// ---------- scrollable regions ----------
+
+// Code, output and wide tables scroll sideways (and a widget's code downwards). A region that
+// scrolls must be reachable from the keyboard to be scrolled with the arrow keys, so it joins the
+// tab order, but only while it does scroll: a pane whose code fits is no extra stop. Code blocks
+// are named on the server ("Python code"); code from the lesson's prose is named here.
+const SCROLLERS = "pre.code, pre.output, .prose pre, .prose table";
+
+function initScrollables() {
+  const update = (node) => {
+    const scrolls = node.scrollWidth > node.clientWidth || node.scrollHeight > node.clientHeight;
+    if (scrolls && !node.hasAttribute("tabindex")) {
+      node.tabIndex = 0;
+      node.dataset.scrollFocus = "";
+      if (node.tagName === "PRE" && !node.hasAttribute("aria-label")) {
+        node.setAttribute("role", "group");
+        node.setAttribute("aria-label", "Code");
+      }
+    } else if (!scrolls && node.dataset.scrollFocus !== undefined) {
+      node.removeAttribute("tabindex");
+      delete node.dataset.scrollFocus;
+    }
+  };
+  const nodes = document.querySelectorAll(SCROLLERS);
+  nodes.forEach(update);
+  // Whether a region scrolls changes with the window, the picked languages and the variant tabs.
+  if (typeof ResizeObserver === "function") {
+    const observer = new ResizeObserver((entries) => entries.forEach((entry) => update(entry.target)));
+    nodes.forEach((node) => observer.observe(node));
+  }
+}
+
 // ---------- start ----------
 
 function run(step) {
@@ -406,6 +438,7 @@ function start() {
   run(initLanguages);
   run(initCopy);
   run(highlight);
+  run(initScrollables);
   // The live playground only where there is code to run; its modules sit beside this one, under
   // the same versioned path.
   if (document.querySelector(".pane[data-runnable]")) {
