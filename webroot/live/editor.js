@@ -68,6 +68,9 @@ export class Editor {
     const cm = CodeMirror(host, {
       value: code,
       mode: "text/x-java",
+      // Not CodeMirror's default theme: its token colours (#00f, #a11...) are unreadable on the dark
+      // theme's background, and would win over site.css's, which follow highlight.js's.
+      theme: "playground",
       lineNumbers: true,
       indentUnit: 4,
       tabSize: 4,
