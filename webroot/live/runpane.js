@@ -12,6 +12,7 @@ import * as phases from "./phase.js";
 import { Replay } from "./replay.js";
 import * as share from "./share.js";
 import { Recording, draw, niceDomain, seconds } from "./timeline.js";
+import { timelineText } from "./timeline-text.js";
 
 
 function button(label, className, title = "") {
@@ -32,6 +33,15 @@ function div(className, attributes = {}) {
 
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent || "");
 
+/** The reader asked for less motion: the live timeline then moves once a second, not every frame. */
+function reducedMotion() {
+  try {
+    return window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  } catch {
+    return false;
+  }
+}
+
 export class RunPane {
   /**
    * @param {HTMLElement} pane the Java .pane
@@ -49,6 +59,7 @@ export class RunPane {
     });
     this.session = null;
     this.frame = 0;
+    this.calm = false;
     this.blocks = [];
     this.buildBar();
     this.buildPanel();
@@ -103,7 +114,6 @@ export class RunPane {
     this.jump.className = "run-jump";
     this.jump.href = `#${this.ctx.example}-run`;
     this.jump.hidden = true;
-    this.jump.setAttribute("aria-label", "Go to the output");
     this.shareStatus = document.createElement("span");
     this.shareStatus.className = "share-status";
     this.shareStatus.setAttribute("role", "status");
@@ -133,9 +143,12 @@ export class RunPane {
     panel.className = "run-panel";
     panel.id = `${this.ctx.example}-run`;
     panel.tabIndex = -1;
-    panel.setAttribute("aria-label", "Java run");
+    // Named after its example: a page with several runs has several of these regions.
+    panel.setAttribute("aria-label", `Java run: ${this.exampleTitle()}`);
     panel.hidden = true;
     const status = div("run-status");
+    // The one live region of a run: it announces each phase (queued, compiling, running, finished),
+    // politely; the console and the timeline, which change with every line, are not live.
     this.phase = div("run-phase", { role: "status", "aria-live": "polite" });
     this.elapsed = div("run-elapsed", { "aria-hidden": "true" });
     this.limit = div("run-limit", { role: "alert" });
@@ -146,7 +159,12 @@ export class RunPane {
     this.problems.className = "diagnostics";
     this.problems.hidden = true;
     this.timelines = div("run-timelines");
-    const consoleHost = div("run-console", { role: "log", tabindex: "0", "aria-label": "Program output" });
+    const consoleHost = div("run-console", {
+      role: "log",
+      "aria-live": "off",
+      tabindex: "0",
+      "aria-label": "Program output",
+    });
     this.console = new Console(consoleHost);
     status.append(this.phase, this.elapsed);
     panel.append(status, this.limit, this.summary, this.problems, this.timelines, consoleHost);
@@ -164,8 +182,21 @@ export class RunPane {
     this.panel.dataset.phase = phase;
     this.phase.textContent = text;
     this.jump.dataset.phase = phase;
-    this.jump.textContent = `${text} ↓`;
+    const arrow = document.createElement("span");
+    arrow.setAttribute("aria-hidden", "true");
+    arrow.textContent = " ↓";
+    const where = document.createElement("span");
+    where.className = "visually-hidden";
+    where.textContent = ": go to the output";
+    this.jump.replaceChildren(text, arrow, where);
     this.jump.hidden = false;
+  }
+
+  /** The example's title, without its # link. */
+  exampleTitle() {
+    const heading = document.getElementById(`${this.ctx.example}-title`);
+    const first = heading ? heading.firstChild : null;
+    return (first && first.textContent.trim()) || this.ctx.example;
   }
 
   update() {
@@ -245,12 +276,13 @@ export class RunPane {
       this.addBlock(recording, comparing);
       if (comparing) this.console.heading(variant.label);
       const result = await this.runOne(variant, recording, session, comparing, via, replaying);
+      this.describe(this.blocks.at(-1));
       results.push({ label: variant.label, ...result });
       if (!result.ok) break;
     }
 
     this.session = null;
-    window.cancelAnimationFrame(this.frame);
+    this.stopAnimating();
     this.redraw();
     this.elapsed.textContent = "";
     const verdict = comparing ? phases.comparison(results, variants.length) : null;
@@ -297,6 +329,8 @@ export class RunPane {
           const block = this.blocks.find((b) => b.recording === recording);
           if (block) block.total.textContent = seconds(event.wallMs, 2);
         }
+        // Without the every-frame redraw, bars still start and end when their events say.
+        if (this.calm && (event.type === "span-start" || event.type === "span-end")) this.redraw();
         const ending = after.ended && !before.ended;
         if (ending || after.phase !== before.phase || after.text !== before.text) this.show(after);
         if (ending) resolve({ ok: after.ok, wallMs: after.exit?.wallMs });
@@ -380,9 +414,51 @@ export class RunPane {
     total.className = "run-total";
     caption.append(name, total);
     const host = div("timeline-host");
-    figure.append(caption, host);
+    // The drawing's text alternative, filled in when the run ends (describe).
+    const text = div("timeline-text visually-hidden");
+    figure.append(caption, host, text);
     this.timelines.appendChild(figure);
-    this.blocks.push({ recording, host, total });
+    this.blocks.push({ recording, host, total, text, comparing });
+  }
+
+  /** Puts the timeline in words, as a table a screen reader can read: lanes, spans, the total. */
+  describe(block) {
+    if (!block) return;
+    const { caption, columns, rows, note } = timelineText(block.recording, block.comparing ? block.recording.label : "");
+    const parts = [];
+    if (rows.length === 0) {
+      const p = document.createElement("p");
+      p.textContent = caption;
+      parts.push(p);
+    } else {
+      const table = document.createElement("table");
+      table.className = "timeline-table";
+      table.createCaption().textContent = caption;
+      const head = table.createTHead().insertRow();
+      for (const name of columns) {
+        const th = document.createElement("th");
+        th.scope = "col";
+        th.textContent = name;
+        head.appendChild(th);
+      }
+      const body = table.createTBody();
+      for (const cells of rows) {
+        const row = body.insertRow();
+        cells.forEach((cell, i) => {
+          const td = document.createElement(i === 0 ? "th" : "td");
+          if (i === 0) td.scope = "row";
+          td.textContent = cell;
+          row.appendChild(td);
+        });
+      }
+      parts.push(table);
+    }
+    if (note) {
+      const p = document.createElement("p");
+      p.textContent = note;
+      parts.push(p);
+    }
+    block.text.replaceChildren(...parts);
   }
 
   domain() {
@@ -398,6 +474,9 @@ export class RunPane {
   }
 
   animate() {
+    // With reduced motion the bars and the clock move once a second instead of with every frame.
+    this.calm = reducedMotion();
+    const next = (fn) => (this.calm ? window.setTimeout(fn, 1000) : window.requestAnimationFrame(fn));
     const tick = () => {
       if (!this.session) return;
       this.redraw();
@@ -405,9 +484,14 @@ export class RunPane {
       if (live && live.startedAt !== null && live.total === null) {
         this.elapsed.textContent = seconds(live.now(), 1);
       }
-      this.frame = window.requestAnimationFrame(tick);
+      this.frame = next(tick);
     };
-    this.frame = window.requestAnimationFrame(tick);
+    this.frame = next(tick);
+  }
+
+  stopAnimating() {
+    if (this.calm) window.clearTimeout(this.frame);
+    else window.cancelAnimationFrame(this.frame);
   }
 
   // ---------- editing and sharing ----------

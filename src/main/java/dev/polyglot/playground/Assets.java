@@ -33,7 +33,8 @@ final class Assets {
           "live/share.js",
           "live/socket.js",
           "live/socket-worker.js",
-          "live/timeline.js");
+          "live/timeline.js",
+          "live/timeline-text.js");
 
   private Assets() {}
 
