@@ -7,6 +7,7 @@ import dev.polyglot.playground.content.Problem;
 import dev.polyglot.playground.render.Site;
 import dev.polyglot.playground.render.SiteOptions;
 import dev.polyglot.playground.render.SiteRenderer;
+import dev.polyglot.playground.render.Toolchains;
 import dev.polyglot.playground.run.Runner;
 import dev.polyglot.playground.run.Scheduler;
 import dev.polyglot.playground.run.jvm.JvmRunner;
@@ -94,14 +95,22 @@ public final class Playground {
     var current = new AtomicReference<Site>();
     String version = Version.current();
     String assetVersion = Assets.version(version);
-    var renderer =
-        new SiteRenderer(
-            new SiteOptions(
-                config.basePath(), assetVersion, config.dev(), config.limits().sourceBytes()));
     Path root = config.snippetsDir().orElseGet(Bundled::snippets);
     var runner = new AtomicReference<Scheduler>();
+    var rendering = new AtomicReference<SiteRenderer>();
 
-    return build(vertx, renderer, root)
+    return vertx
+        .executeBlocking(Toolchains::versions, false)
+        .map(toolchains ->
+            new SiteRenderer(
+                new SiteOptions(
+                    config.basePath(),
+                    assetVersion,
+                    config.dev(),
+                    config.limits().sourceBytes(),
+                    toolchains)))
+        .onSuccess(rendering::set)
+        .compose(renderer -> build(vertx, renderer, root))
         .onSuccess(current::set)
         .compose(site -> runners.create(vertx, config))
         .map(r -> new Scheduler(vertx, r, config.maxRunCount(), config.maxQueue()))
@@ -126,7 +135,8 @@ public final class Playground {
                 config))
         .map(port -> {
           if (config.dev()) {
-            new DevReloader(vertx, root, () -> build(vertx, renderer, root).onSuccess(current::set))
+            new DevReloader(
+                    vertx, root, () -> build(vertx, rendering.get(), root).onSuccess(current::set))
                 .start();
           }
           return new Playground(vertx, port, current, runner.get(), config.shutdownGrace());

@@ -1,6 +1,7 @@
 package dev.polyglot.playground.content;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -8,9 +9,9 @@ import java.util.Optional;
  * lessons; the id is part of the public JSON contract and must never change.
  */
 public enum Language {
-  PYTHON("python", "Python", "py", "python", "#"),
+  PYTHON("python", "Python", "py", "python", "#", "python3", "--version"),
   CSHARP("csharp", "C#", "cs", "csharp", "//"),
-  JAVASCRIPT("javascript", "JavaScript", "js", "javascript", "//"),
+  JAVASCRIPT("javascript", "JavaScript", "js", "javascript", "//", "node", "--version"),
   JAVA("java", "Java", "java", "java", "//");
 
   private final String id;
@@ -18,14 +19,30 @@ public enum Language {
   private final String extension;
   private final String highlightClass;
   private final String lineComment;
+  private final List<String> versionCommand;
 
   Language(
-      String id, String displayName, String extension, String highlightClass, String lineComment) {
+      String id,
+      String displayName,
+      String extension,
+      String highlightClass,
+      String lineComment,
+      String... versionCommand) {
     this.id = id;
     this.displayName = displayName;
     this.extension = extension;
     this.highlightClass = highlightClass;
     this.lineComment = lineComment;
+    this.versionCommand = List.of(versionCommand);
+  }
+
+  /**
+   * The command that prints the version of this language's toolchain on the server, which the
+   * lessons' files are checked with; empty when the server has none of its own (C#) or is it (Java,
+   * whose version is the server's JDK).
+   */
+  public List<String> versionCommand() {
+    return versionCommand;
   }
 
   /** What starts a line comment, in which lesson markers are written. */

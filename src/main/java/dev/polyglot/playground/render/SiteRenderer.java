@@ -198,7 +198,11 @@ public final class SiteRenderer {
     for (Language language : order) {
       List<VariantView> variants =
           example.variants(language).stream().map(SiteRenderer::variant).toList();
-      panes.add(new PaneView(LanguageView.of(language), variants.size() > 1, variants));
+      panes.add(
+          new PaneView(
+              LanguageView.of(language, options.toolchains().get(language)),
+              variants.size() > 1,
+              variants));
     }
     return new ExampleView(
         example.id(),

@@ -12,10 +12,19 @@ final class Views {
 
   record SiteView(String title, String tagline) {}
 
-  record LanguageView(String id, String name, String hljs, boolean runnable) {
+  /** {@code toolchain}: the version on this server, such as "Node v20.20.2", or null. */
+  record LanguageView(String id, String name, String hljs, boolean runnable, String toolchain) {
     static LanguageView of(Language language) {
+      return of(language, null);
+    }
+
+    static LanguageView of(Language language, String toolchain) {
       return new LanguageView(
-          language.id(), language.displayName(), language.highlightClass(), language.runnable());
+          language.id(),
+          language.displayName(),
+          language.highlightClass(),
+          language.runnable(),
+          toolchain);
     }
   }
 

@@ -61,6 +61,39 @@ class SiteRendererTest {
   }
 
   @Test
+  void eachPaneSaysWhichToolchainThisServerHas() {
+    var options =
+        new SiteOptions(
+            "",
+            "v1",
+            false,
+            64 * 1024,
+            java.util.Map.of(
+                dev.polyglot.playground.content.Language.JAVASCRIPT, "Node v20.20.2",
+                dev.polyglot.playground.content.Language.PYTHON, "Python 3.11.7"));
+    String html =
+        new SiteRenderer(options)
+            .render(CourseLoader.load(Fixtures.VALID), Instant.now())
+            .page("/lessons/first-lesson")
+            .orElseThrow()
+            .body()
+            .toString();
+    assertThat(html).contains(">Node v20.20.2<", ">Python 3.11.7<");
+  }
+
+  @Test
+  void theVersionsAreReadFromTheToolchainsThemselves() {
+    var versions = Toolchains.versions();
+    assertThat(versions.get(dev.polyglot.playground.content.Language.JAVA))
+        .startsWith("JDK " + Runtime.version().feature() + ".");
+    // node and python3 are on every machine that runs these tests (CI installs them).
+    assertThat(versions.get(dev.polyglot.playground.content.Language.JAVASCRIPT))
+        .matches("Node v\\d+\\.\\d+\\.\\d+");
+    assertThat(versions.get(dev.polyglot.playground.content.Language.PYTHON))
+        .matches("Python 3\\.\\d+\\.\\d+");
+  }
+
+  @Test
   void sameContentGivesTheSameEtag() {
     Page a = render(Fixtures.VALID, "").page("/lessons/first-lesson").orElseThrow();
     Page b = render(Fixtures.VALID, "").page("/lessons/first-lesson").orElseThrow();

@@ -1,0 +1,54 @@
+package dev.polyglot.playground.render;
+
+import dev.polyglot.playground.content.Language;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The versions of the toolchains on this server, shown beside each language's pane, so that a
+ * lesson that depends on a version ("Node 22.7 and 20.19 run a .js file with module syntax as a
+ * module") can be read against what this server has. Asked once, at start-up; blocking.
+ */
+public final class Toolchains {
+  private Toolchains() {}
+
+  /** Language to a version such as "Node v20.20.2"; a toolchain that is missing is left out. */
+  public static Map<Language, String> versions() {
+    var versions = new EnumMap<Language, String>(Language.class);
+    versions.put(Language.JAVA, "JDK " + Runtime.version().feature() + "." + interim());
+    for (Language language : Language.values()) {
+      if (!language.versionCommand().isEmpty()) {
+        String printed = run(language);
+        if (!printed.isEmpty()) {
+          versions.put(language, printed.startsWith("v") ? "Node " + printed : printed);
+        }
+      }
+    }
+    return versions;
+  }
+
+  private static String interim() {
+    var v = Runtime.version();
+    return v.interim() + "." + v.update();
+  }
+
+  private static String run(Language language) {
+    try {
+      Process p = new ProcessBuilder(language.versionCommand()).redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!p.waitFor(5, TimeUnit.SECONDS) || p.exitValue() != 0) {
+        p.destroyForcibly();
+        return "";
+      }
+      return out.lines().findFirst().orElse("").strip();
+    } catch (IOException e) {
+      return "";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "";
+    }
+  }
+}
