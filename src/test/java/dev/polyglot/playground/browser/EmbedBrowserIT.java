@@ -158,7 +158,11 @@ class EmbedBrowserIT {
               browser.js("return getComputedStyle(document.querySelector('.pane-title')).fontSize"))
           .isNotEqualTo("40px");
       WebElement java = driver.findElement(By.cssSelector(".pane[data-runnable]"));
-      java.findElement(By.cssSelector("[role=tab][data-variant=concurrent]")).click();
+      // The tabs appear once the widget's script has set the pane up.
+      WebElement concurrent =
+          java.findElement(By.cssSelector("[role=tab][data-variant=concurrent]"));
+      waiting(10).until(d -> concurrent.isDisplayed());
+      concurrent.click();
       browser.recordArrivals(".run-panel");
       java.findElement(By.cssSelector(".run-button")).click();
       waiting(60)
@@ -211,7 +215,11 @@ class EmbedBrowserIT {
     try {
       waiting(15).until(d -> !d.findElements(By.cssSelector(".replay-button")).isEmpty());
       WebElement java = driver.findElement(By.cssSelector(".pane[data-runnable]"));
-      java.findElement(By.cssSelector("[role=tab][data-variant=concurrent]")).click();
+      // The tabs appear once the widget's script has set the pane up.
+      WebElement concurrent =
+          java.findElement(By.cssSelector("[role=tab][data-variant=concurrent]"));
+      waiting(10).until(d -> concurrent.isDisplayed());
+      concurrent.click();
       assertThat(java.findElement(By.cssSelector(".run-button")).getText()).contains("Run live");
       browser.js(
           """
