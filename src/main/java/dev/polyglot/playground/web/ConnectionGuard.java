@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -34,7 +33,7 @@ public final class ConnectionGuard {
   public record Settings(Duration headerTimeout, Duration idleTimeout, int maxPerAddress) {}
 
   private final Settings settings;
-  private final Map<String, AtomicInteger> perAddress = new ConcurrentHashMap<>();
+  private final Map<String, Integer> perAddress = new ConcurrentHashMap<>();
   private final AtomicLong refused = new AtomicLong();
   private final AtomicLong timedOut = new AtomicLong();
 
@@ -76,16 +75,14 @@ public final class ConnectionGuard {
     void opened(HttpConnection connection) {
       String address =
           connection.remoteAddress() == null ? "?" : connection.remoteAddress().hostAddress();
-      var count = perAddress.computeIfAbsent(address, a -> new AtomicInteger());
-      int open = count.incrementAndGet();
+      // Counted atomically per address across event loops; an address with none open is removed.
+      int open = perAddress.merge(address, 1, Integer::sum);
       connection.closeHandler(v -> {
         Long timer = awaitingHead.remove(connection);
         if (timer != null) {
           vertx.cancelTimer(timer);
         }
-        if (count.decrementAndGet() == 0) {
-          perAddress.remove(address, count);
-        }
+        perAddress.computeIfPresent(address, (a, n) -> n == 1 ? null : n - 1);
       });
       if (settings.maxPerAddress() > 0 && open > settings.maxPerAddress()) {
         refused.incrementAndGet();
