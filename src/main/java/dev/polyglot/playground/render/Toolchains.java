@@ -18,7 +18,9 @@ public final class Toolchains {
   /** Language to a version such as "Node v20.20.2"; a toolchain that is missing is left out. */
   public static Map<Language, String> versions() {
     var versions = new EnumMap<Language, String>(Language.class);
-    versions.put(Language.JAVA, "JDK " + Runtime.version().feature() + "." + interim());
+    Runtime.Version jdk = Runtime.version();
+    versions.put(
+        Language.JAVA, "JDK %d.%d.%d".formatted(jdk.feature(), jdk.interim(), jdk.update()));
     for (Language language : Language.values()) {
       if (!language.versionCommand().isEmpty()) {
         String printed = run(language);
@@ -28,11 +30,6 @@ public final class Toolchains {
       }
     }
     return versions;
-  }
-
-  private static String interim() {
-    var v = Runtime.version();
-    return v.interim() + "." + v.update();
   }
 
   private static String run(Language language) {

@@ -38,7 +38,6 @@ public final class JvmRunner implements Runner {
   private final Vertx vertx;
   private final RunSettings settings;
   private final Isolation isolation;
-  private final Sandbox.Mode mode;
   private final ChildLauncher launcher;
   private final WorkerPool pool;
   private final ClassCache classes;
@@ -55,7 +54,6 @@ public final class JvmRunner implements Runner {
     this.vertx = vertx;
     this.settings = settings;
     this.isolation = isolation;
-    this.mode = isolation.mode();
     this.launcher = launcher;
     this.classes = classes;
     this.aot = aot;
@@ -90,12 +88,13 @@ public final class JvmRunner implements Runner {
         })
         .map(made -> {
           JvmRunner runner = made.runner();
-          Level level = runner.mode == Sandbox.Mode.SANDBOXED ? Level.INFO : Level.WARNING;
+          Level level =
+              runner.isolation.mode() == Sandbox.Mode.SANDBOXED ? Level.INFO : Level.WARNING;
           LOG.log(
               level,
               "runs: "
-                  + runner.mode.description
-                  + (runner.mode == Sandbox.Mode.SANDBOXED
+                  + runner.isolation.mode().description
+                  + (runner.isolation.mode() == Sandbox.Mode.SANDBOXED
                       ? ""
                       : " (bubblewrap is missing or cannot create namespaces here)"));
           // Train first: the pool then fills with workers that already use the cache.
@@ -115,7 +114,7 @@ public final class JvmRunner implements Runner {
   /** Starts the pool, and the compile service where edited code may run. */
   void start() {
     pool.start();
-    if (mode != Sandbox.Mode.BUNDLED_ONLY) {
+    if (isolation.mode() != Sandbox.Mode.BUNDLED_ONLY) {
       compiler.start();
     } else {
       compiler.close(); // edited code is refused: nothing to compile
@@ -126,7 +125,7 @@ public final class JvmRunner implements Runner {
   public Run start(RunRequest request, Handler<RunEvent> events) {
     Context context = vertx.getOrCreateContext();
     Run run = new Run();
-    if (!request.bundled() && mode == Sandbox.Mode.BUNDLED_ONLY) {
+    if (!request.bundled() && isolation.mode() == Sandbox.Mode.BUNDLED_ONLY) {
       events.handle(
           new RunEvent.Error(
               Reason.UNAVAILABLE,
@@ -254,8 +253,8 @@ public final class JvmRunner implements Runner {
   @Override
   public JsonObject status() {
     return new JsonObject()
-        .put("sandbox", mode == Sandbox.Mode.SANDBOXED)
-        .put("mode", mode.description)
+        .put("sandbox", isolation.mode() == Sandbox.Mode.SANDBOXED)
+        .put("mode", isolation.mode().description)
         .put("seccomp", isolation.seccomp())
         .put("aotCache", aot.state().wireName())
         .put(
