@@ -1,6 +1,10 @@
 package dev.polyglot.playground;
 
+import dev.polyglot.playground.cluster.ClusterSettings;
+import dev.polyglot.playground.cluster.Role;
+import dev.polyglot.playground.run.Admission;
 import dev.polyglot.playground.run.Limits;
+import dev.polyglot.playground.web.ClientLimits;
 import dev.polyglot.playground.web.ConnectionGuard;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,13 +23,18 @@ import java.util.regex.Pattern;
  * polyglot-playground.jar} alone serves the bundled lessons on port 8080.
  *
  * @param snippetsDir the lessons folder; empty means the lessons bundled in the jar
- * @param maxRuns runs executing at once; 0 means one per core
- * @param poolSize warm worker JVMs kept waiting; -1 means as many as {@code maxRuns}
+ * @param maxRuns a ceiling on runs executing at once; 0 means none beyond memory and CPU
+ * @param poolSize warm worker JVMs kept waiting when idle; -1 means one per core
+ * @param poolMax warm worker JVMs kept waiting after a burst; -1 means four per core
+ * @param maxStarting runs whose JVM may be starting at once; 0 means one per core
  * @param allowedOrigins origins ({@code https://docs.example.org}) whose pages may open the
  *     WebSocket besides the site's own; {@code *} allows any
  * @param shutdownGrace how long runs in flight may go on after SIGTERM before they are stopped
  * @param connections how long a connection may take to send a request head or stay idle, and how
  *     many one address may hold
+ * @param memoryReserveMb memory that runs leave to the server and the rest of the machine
+ * @param clientLimits the runs one client may have going, and start per minute
+ * @param cluster this node's role, and how it finds the others
  */
 public record Config(
     String host,
@@ -43,7 +52,12 @@ public record Config(
     Path workDir,
     List<String> allowedOrigins,
     Duration shutdownGrace,
-    ConnectionGuard.Settings connections) {
+    ConnectionGuard.Settings connections,
+    int maxStarting,
+    int memoryReserveMb,
+    int poolMax,
+    ClientLimits clientLimits,
+    ClusterSettings cluster) {
 
   private static final Pattern ORIGIN =
       Pattern.compile(
@@ -92,20 +106,56 @@ public record Config(
               "--max-runs",
               "MAX_RUNS",
               "N",
-              "runs executing at once [cores]",
-              (b, v) -> b.maxRuns = count(v, 1)),
+              "a ceiling on runs executing at once; 0 for none beyond memory and CPU [0]",
+              (b, v) -> b.maxRuns = count(v, 0)),
           new Option(
               "--max-queue",
               "MAX_QUEUE",
               "N",
-              "runs waiting beyond those [16]",
+              "runs waiting for room [200]",
               (b, v) -> b.maxQueue = count(v, 0)),
+          new Option(
+              "--max-starting",
+              "MAX_STARTING",
+              "N",
+              "runs whose JVM may be starting at once [cores]",
+              (b, v) -> b.maxStarting = count(v, 1)),
+          new Option(
+              "--memory-reserve",
+              "MEMORY_RESERVE_MB",
+              "MB",
+              "memory runs leave to the rest of the machine [512]",
+              (b, v) -> b.memoryReserveMb = count(v, 0)),
           new Option(
               "--pool",
               "POOL_SIZE",
               "N",
-              "warm worker JVMs kept ready [max-runs]",
+              "warm worker JVMs kept ready when idle [cores]",
               (b, v) -> b.poolSize = count(v, 0)),
+          new Option(
+              "--pool-max",
+              "POOL_MAX",
+              "N",
+              "warm worker JVMs kept ready after a burst of runs [4 x cores]",
+              (b, v) -> b.poolMax = count(v, 0)),
+          new Option(
+              "--max-runs-per-client",
+              "MAX_RUNS_PER_CLIENT",
+              "N",
+              "runs one browser (WebSocket) may have running or queued [4]",
+              (b, v) -> b.clientLimits.perSocket = count(v, 1)),
+          new Option(
+              "--max-runs-per-ip",
+              "MAX_RUNS_PER_IP",
+              "N",
+              "runs one address may have running or queued over /api/run [32]",
+              (b, v) -> b.clientLimits.perAddress = count(v, 1)),
+          new Option(
+              "--runs-per-minute-per-client",
+              "RUNS_PER_MINUTE_PER_CLIENT",
+              "N",
+              "runs a browser, or an /api/run address, may start per minute; 0 for no limit [60]",
+              (b, v) -> b.clientLimits.perMinute = count(v, 0)),
           new Option(
               "--warmups",
               "WARMUPS",
@@ -209,6 +259,61 @@ public record Config(
               "connections one address may hold, WebSockets included; 0 for no cap [512]",
               (b, v) -> b.maxConnectionsPerIp = count(v, 0)),
           new Option(
+              "--trust-proxy",
+              "TRUST_PROXY",
+              null,
+              "count /api/run callers by the address their proxy appends to X-Forwarded-For",
+              (b, v) -> b.clientLimits.trustProxy = bool(v)),
+          new Option(
+              "--role",
+              "ROLE",
+              "ROLE",
+              "all: one node does everything; web: pages and runs, sent to executors; executor:"
+                  + " runs code for web nodes [all]",
+              (b, v) -> b.cluster.role = Role.parse(v)),
+          new Option(
+              "--cluster-host",
+              "CLUSTER_HOST",
+              "ADDR",
+              "this node's address in the cluster, bound and advertised [127.0.0.1]",
+              (b, v) -> b.cluster.host = v.strip()),
+          new Option(
+              "--cluster-port",
+              "CLUSTER_PORT",
+              "N",
+              "the cluster member port (Hazelcast) [5701]",
+              (b, v) -> b.cluster.port = port(v)),
+          new Option(
+              "--cluster-bus-port",
+              "CLUSTER_BUS_PORT",
+              "N",
+              "the event-bus port that carries runs between nodes; 0 for any [0]",
+              (b, v) -> b.cluster.busPort = port(v)),
+          new Option(
+              "--cluster-members",
+              "CLUSTER_MEMBERS",
+              "LIST",
+              "host:port of other members to join, comma-separated (TCP/IP, never multicast)",
+              (b, v) -> b.cluster.members = members(v)),
+          new Option(
+              "--cluster-name",
+              "CLUSTER_NAME",
+              "NAME",
+              "keeps two clusters on one network apart [polyglot-playground]",
+              (b, v) -> b.cluster.name = v.strip()),
+          new Option(
+              "--cluster-keystore",
+              "CLUSTER_KEYSTORE",
+              "FILE",
+              "PKCS#12 key store: the event bus between nodes then uses mutual TLS",
+              (b, v) -> b.cluster.keyStore = Optional.of(Path.of(v))),
+          new Option(
+              "--cluster-keystore-password",
+              "CLUSTER_KEYSTORE_PASSWORD",
+              "TEXT",
+              "the key store's password",
+              (b, v) -> b.cluster.keyStorePassword = v),
+          new Option(
               "--unsafe-run-unsandboxed",
               "UNSAFE_RUN_UNSANDBOXED",
               null,
@@ -227,12 +332,26 @@ public record Config(
     return Runtime.getRuntime().availableProcessors();
   }
 
-  public int maxRunCount() {
-    return maxRuns > 0 ? maxRuns : Runtime.getRuntime().availableProcessors();
+  public int poolCount() {
+    return poolSize >= 0 ? poolSize : cores();
   }
 
-  public int poolCount() {
-    return poolSize >= 0 ? poolSize : maxRunCount();
+  public int poolMaxCount() {
+    return Math.max(poolCount(), poolMax >= 0 ? poolMax : 4 * cores());
+  }
+
+  public int maxStartingCount() {
+    return maxStarting > 0 ? maxStarting : cores();
+  }
+
+  /** When a run may start on this node: see {@link Admission}. */
+  public Admission admission() {
+    return new Admission(
+        maxRuns, limits.memoryBytes(), (long) memoryReserveMb << 20, maxStartingCount());
+  }
+
+  private static int cores() {
+    return Runtime.getRuntime().availableProcessors();
   }
 
   /**
@@ -364,6 +483,25 @@ public record Config(
     return origins;
   }
 
+  /** "a:5701, b:5701" becomes two members; a member without a port, or a bad one, is refused. */
+  static List<String> members(String csv) {
+    List<String> members = new ArrayList<>();
+    for (String part : csv.split(",")) {
+      String member = part.strip();
+      if (member.isEmpty()) {
+        continue;
+      }
+      int colon = member.lastIndexOf(':');
+      if (colon <= 0) {
+        throw new IllegalArgumentException(
+            "a cluster member looks like host:port, such as 10.0.0.5:5701, not '" + member + "'");
+      }
+      port(member.substring(colon + 1));
+      members.add(member);
+    }
+    return members;
+  }
+
   /** "" stays "", "course/" becomes "/course"; anything odd is refused rather than guessed at. */
   static String normalizeBasePath(String raw) {
     String path = raw.strip();
@@ -386,8 +524,12 @@ public record Config(
     Level logLevel = Level.INFO;
     boolean allowUnsandboxed;
     int maxRuns;
-    int maxQueue = 16;
+    int maxQueue = 200;
+    int maxStarting;
+    int memoryReserveMb = 512;
     int poolSize = -1;
+    int poolMax = -1;
+    final ClientLimitsBuilder clientLimits = new ClientLimitsBuilder();
     int warmups = 5;
     final LimitsBuilder limits = new LimitsBuilder(Limits.DEFAULTS);
     Path workDir = Path.of(System.getProperty("java.io.tmpdir"), "polyglot-playground");
@@ -396,6 +538,7 @@ public record Config(
     Duration headerTimeout = Duration.ofSeconds(10);
     Duration idleTimeout = Duration.ofSeconds(60);
     int maxConnectionsPerIp = 512;
+    final ClusterBuilder cluster = new ClusterBuilder();
 
     Config build() {
       return new Config(
@@ -414,7 +557,41 @@ public record Config(
           workDir,
           allowedOrigins,
           shutdownGrace,
-          new ConnectionGuard.Settings(headerTimeout, idleTimeout, maxConnectionsPerIp));
+          new ConnectionGuard.Settings(headerTimeout, idleTimeout, maxConnectionsPerIp),
+          maxStarting,
+          memoryReserveMb,
+          poolMax,
+          clientLimits.build(),
+          cluster.build());
+    }
+  }
+
+  /** The same, for {@link ClientLimits}. */
+  static final class ClientLimitsBuilder {
+    int perSocket = ClientLimits.DEFAULTS.perSocket();
+    int perAddress = ClientLimits.DEFAULTS.perAddress();
+    int perMinute = ClientLimits.DEFAULTS.perMinute();
+    boolean trustProxy;
+
+    ClientLimits build() {
+      return new ClientLimits(perSocket, perAddress, perMinute, trustProxy);
+    }
+  }
+
+  /** The same, for {@link ClusterSettings}. */
+  static final class ClusterBuilder {
+    Role role = Role.ALL;
+    String host = "127.0.0.1";
+    int port = 5701;
+    int busPort;
+    List<String> members = List.of();
+    String name = "polyglot-playground";
+    Optional<Path> keyStore = Optional.empty();
+    String keyStorePassword = "";
+
+    ClusterSettings build() {
+      return new ClusterSettings(
+          role, host, port, busPort, members, name, keyStore, keyStorePassword);
     }
   }
 

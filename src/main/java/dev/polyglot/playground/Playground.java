@@ -1,5 +1,9 @@
 package dev.polyglot.playground;
 
+import dev.polyglot.playground.cluster.ClusterRunner;
+import dev.polyglot.playground.cluster.Clustering;
+import dev.polyglot.playground.cluster.ExecutorNode;
+import dev.polyglot.playground.cluster.Role;
 import dev.polyglot.playground.content.Bundled;
 import dev.polyglot.playground.content.CourseLoader;
 import dev.polyglot.playground.content.Loaded;
@@ -8,18 +12,23 @@ import dev.polyglot.playground.render.Site;
 import dev.polyglot.playground.render.SiteOptions;
 import dev.polyglot.playground.render.SiteRenderer;
 import dev.polyglot.playground.render.Toolchains;
+import dev.polyglot.playground.run.Gauge;
+import dev.polyglot.playground.run.HostGauge;
 import dev.polyglot.playground.run.Runner;
 import dev.polyglot.playground.run.Scheduler;
 import dev.polyglot.playground.run.jvm.JvmRunner;
 import dev.polyglot.playground.run.jvm.RunSettings;
+import dev.polyglot.playground.web.AddressBudget;
 import dev.polyglot.playground.web.ConnectionGuard;
 import dev.polyglot.playground.web.HttpVerticle;
 import dev.polyglot.playground.web.Recordings;
 import dev.polyglot.playground.web.Routes;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
@@ -32,17 +41,20 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
- * The one wiring function, shared by {@link Main} and the tests: create Vert.x with metrics, load
- * and render the lessons off the event loop, then serve them on one HTTP server per event loop.
+ * The one wiring function, shared by {@link Main} and the tests: create Vert.x with metrics (joined
+ * to the cluster for {@code ROLE=web} and {@code ROLE=executor}), then start what the node's role
+ * needs.
  *
  * <pre>
  *   start(config)
- *     ├─ worker: CourseLoader.load → SiteRenderer.render → Site   (blocking I/O + CPU)
- *     ├─ runner: JvmRunner (probe bubblewrap, fill the pool) behind a FIFO Scheduler
- *     ├─ deploy one HttpVerticle per event loop on one port (Vert.x balances connections)
- *     └─ dev mode: DevReloader swaps in a new Site when files change
+ *     ├─ all (default): load + render the lessons (worker), JvmRunner behind a Scheduler,
+ *     │                 one HttpVerticle per event loop; dev mode reloads lessons
+ *     ├─ web:       the same site, with a ClusterRunner that places runs on executors
+ *     └─ executor:  JvmRunner behind a Scheduler, an ExecutorNode taking runs from web nodes,
+ *                   and /health and /metrics only
  * </pre>
  */
 public final class Playground {
@@ -51,17 +63,29 @@ public final class Playground {
   private final Vertx vertx;
   private final int port;
   private final AtomicReference<Site> site;
-  private final Scheduler runner;
+  private final Runner runner;
   private final Duration shutdownGrace;
+  private final Gauge gauge;
+  private final ExecutorNode executor;
 
-  private Playground(
-      Vertx vertx, int port, AtomicReference<Site> site, Scheduler runner, Duration grace) {
-    this.vertx = vertx;
+  private Playground(Node node, int port, Duration grace) {
+    this.vertx = node.vertx();
     this.port = port;
-    this.site = site;
-    this.runner = runner;
+    this.site = node.site();
+    this.runner = node.runner();
     this.shutdownGrace = grace;
+    this.gauge = node.gauge();
+    this.executor = node.executor();
   }
+
+  /** What a node is made of before its HTTP servers listen. */
+  private record Node(
+      Vertx vertx,
+      AtomicReference<Site> site,
+      Runner runner,
+      Gauge gauge,
+      ExecutorNode executor,
+      PrometheusMeterRegistry registry) {}
 
   /** How the server gets its {@link Runner}: the real JVM runner, or a test's fake. */
   public interface RunnerFactory {
@@ -74,6 +98,8 @@ public final class Playground {
         new RunSettings(
             config.allowUnsandboxed(),
             config.poolCount(),
+            config.poolMaxCount(),
+            config.maxStartingCount(),
             config.warmups(),
             config.limits(),
             config.workDir());
@@ -81,24 +107,52 @@ public final class Playground {
   }
 
   public static Future<Playground> start(Config config) {
-    return start(config, Playground::jvmRunner);
+    return start(config, Playground::jvmRunner, HostGauge.start());
   }
 
-  public static Future<Playground> start(Config config, RunnerFactory runners) {
+  /**
+   * Starts a node with the given runner and {@link Gauge}: what admission measures (tests of
+   * transports give one with room for anything, so that no run waits on the test machine's load).
+   */
+  public static Future<Playground> start(Config config, RunnerFactory runners, Gauge gauge) {
     var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     var metrics = new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true);
-    Vertx vertx =
-        Vertx.builder()
-            .with(new VertxOptions().setMetricsOptions(metrics).setPreferNativeTransport(true))
-            .withMetrics(new MicrometerMetricsFactory(registry))
-            .build();
+    var options = new VertxOptions().setMetricsOptions(metrics).setPreferNativeTransport(true);
+    var builder = Vertx.builder().withMetrics(new MicrometerMetricsFactory(registry));
+    Role role = config.cluster().role();
+    Future<Vertx> made =
+        role.clustered()
+            ? Clustering.join(builder, options, config.cluster())
+            : Future.succeededFuture(builder.with(options).build());
     var current = new AtomicReference<Site>();
-    String version = Version.current();
-    String assetVersion = Assets.version(version);
-    Path root = config.snippetsDir().orElseGet(Bundled::snippets);
-    var runner = new AtomicReference<Scheduler>();
-    var rendering = new AtomicReference<SiteRenderer>();
+    var runner = new AtomicReference<Runner>();
+    var executor = new AtomicReference<ExecutorNode>();
+    return made.compose(vertx ->
+        (role == Role.EXECUTOR
+                ? executor(vertx, config, runners, gauge, runner, executor)
+                : site(vertx, config, runners, gauge, registry, current, runner))
+            .map(v -> new Node(vertx, current, runner.get(), gauge, executor.get(), registry))
+            .compose(node -> deploy(node, config))
+            .recover(e -> {
+              Runner r = runner.get();
+              Future<Void> stopped = r == null ? Future.succeededFuture() : r.close();
+              gauge.close();
+              return stopped.eventually(vertx::close).transform(x -> Future.failedFuture(e));
+            }));
+  }
 
+  /** Lessons rendered, and a runner: local runs behind a Scheduler, or a cluster's executors. */
+  private static Future<Void> site(
+      Vertx vertx,
+      Config config,
+      RunnerFactory runners,
+      Gauge gauge,
+      MeterRegistry registry,
+      AtomicReference<Site> current,
+      AtomicReference<Runner> runner) {
+    String assetVersion = Assets.version(Version.current());
+    Path root = config.snippetsDir().orElseGet(Bundled::snippets);
+    var rendering = new AtomicReference<SiteRenderer>();
     return vertx
         .executeBlocking(Toolchains::versions, false)
         .map(toolchains ->
@@ -112,39 +166,24 @@ public final class Playground {
         .onSuccess(rendering::set)
         .compose(renderer -> build(vertx, renderer, root))
         .onSuccess(current::set)
-        .compose(site -> runners.create(vertx, config))
-        .map(r -> new Scheduler(vertx, r, config.maxRunCount(), config.maxQueue()))
+        .compose(site -> {
+          if (config.cluster().role() == Role.WEB) {
+            var cluster = new ClusterRunner(vertx, config.maxQueue(), registry);
+            return onContext(vertx, cluster::start).map(v -> (Runner) cluster);
+          }
+          return runners
+              .create(vertx, config)
+              .map(r ->
+                  (Runner) new Scheduler(vertx, r, config.admission(), gauge, config.maxQueue()));
+        })
         .onSuccess(runner::set)
-        .compose(scheduler ->
-            deploy(
-                vertx,
-                new Routes.Services(
-                    current::get,
-                    config.basePath(),
-                    version,
-                    assetVersion,
-                    config.dev(),
-                    registry,
-                    scheduler,
-                    config.limits(),
-                    config.allowedOrigins(),
-                    new AtomicLong(),
-                    // One for all event loops, so each variant is recorded once.
-                    new Recordings(current::get, scheduler, config.limits()),
-                    new ConnectionGuard(config.connections())),
-                config))
-        .map(port -> {
+        .map(r -> {
           if (config.dev()) {
             new DevReloader(
                     vertx, root, () -> build(vertx, rendering.get(), root).onSuccess(current::set))
                 .start();
           }
-          return new Playground(vertx, port, current, runner.get(), config.shutdownGrace());
-        })
-        .recover(e -> {
-          Runner r = runner.get();
-          Future<Void> stopped = r == null ? Future.succeededFuture() : r.close();
-          return stopped.eventually(vertx::close).transform(x -> Future.failedFuture(e));
+          return null;
         });
   }
 
@@ -170,7 +209,56 @@ public final class Playground {
     });
   }
 
-  private static Future<Integer> deploy(Vertx vertx, Routes.Services services, Config config) {
+  /**
+   * An executor: this machine's runner behind its Scheduler, taking runs from the cluster's web
+   * nodes.
+   */
+  private static Future<Void> executor(
+      Vertx vertx,
+      Config config,
+      RunnerFactory runners,
+      Gauge gauge,
+      AtomicReference<Runner> runner,
+      AtomicReference<ExecutorNode> executor) {
+    return runners
+        .create(vertx, config)
+        .map(r -> new Scheduler(vertx, r, config.admission(), gauge, config.maxQueue()))
+        .onSuccess(runner::set)
+        .compose(scheduler -> {
+          var node = new ExecutorNode(vertx, scheduler);
+          executor.set(node);
+          LOG.log(Level.INFO, "executor " + node.id() + " is taking runs from the cluster");
+          return onContext(vertx, node::start);
+        });
+  }
+
+  /** Runs {@code start} on one event-loop context, which its consumers and timers then share. */
+  private static Future<Void> onContext(Vertx vertx, Supplier<Future<Void>> start) {
+    Promise<Void> started = Promise.promise();
+    vertx.getOrCreateContext().runOnContext(v -> start.get().onComplete(started));
+    return started.future();
+  }
+
+  private static Future<Playground> deploy(Node node, Config config) {
+    Vertx vertx = node.vertx();
+    String version = Version.current();
+    var services =
+        new Routes.Services(
+            node.site()::get,
+            config.basePath(),
+            version,
+            Assets.version(version),
+            config.dev(),
+            node.registry(),
+            node.runner(),
+            config.limits(),
+            config.allowedOrigins(),
+            new AtomicLong(),
+            // One for all event loops, so each variant is recorded once.
+            new Recordings(node.site()::get, node.runner(), config.limits()),
+            new ConnectionGuard(config.connections()),
+            new AddressBudget(config.clientLimits()),
+            node.executor() == null ? null : node.executor()::status);
     // A negative port makes Vert.x pick one random port and share it among the instances; with
     // plain 0 every instance would get a port of its own.
     int port = config.port() == 0 ? -1 : config.port();
@@ -183,7 +271,7 @@ public final class Playground {
               return verticle;
             },
             new DeploymentOptions().setInstances(config.eventLoopCount()))
-        .map(id -> instances.peek().actualPort());
+        .map(id -> new Playground(node, instances.peek().actualPort(), config.shutdownGrace()));
   }
 
   public int port() {
@@ -204,10 +292,17 @@ public final class Playground {
    * the streams of runs are served until the end, so each run's last event gets out.
    */
   public Future<Void> close() {
-    return runner.shutdown(shutdownGrace).eventually(runner::close).eventually(vertx::close);
+    return runner
+        .shutdown(shutdownGrace)
+        .eventually(() -> executor == null ? Future.succeededFuture() : executor.close())
+        .eventually(runner::close)
+        .eventually(() -> {
+          gauge.close();
+          return vertx.close();
+        });
   }
 
-  public Scheduler runner() {
+  public Runner runner() {
     return runner;
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.polyglot.playground.run.Limits;
+import dev.polyglot.playground.web.ClientLimits;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +96,7 @@ class ConfigTest {
             List.of("--pool", "3", "--run-timeout", "4", "--max-source", "2"),
             Map.of("SHUTDOWN_GRACE", "25", "MAX_RUNS", "6", "RUN_HEAP_MB", "96", "POOL_SIZE", "1"));
     assertThat(config.shutdownGrace()).isEqualTo(java.time.Duration.ofSeconds(25));
-    assertThat(config.maxRunCount()).isEqualTo(6);
+    assertThat(config.admission().maxRuns()).isEqualTo(6);
     assertThat(config.poolCount()).as("the flag wins").isEqualTo(3);
     assertThat(config.limits().heapMb()).isEqualTo(96);
     assertThat(config.limits().wallTime()).isEqualTo(java.time.Duration.ofSeconds(4));
@@ -106,7 +107,12 @@ class ConfigTest {
     assertThat(Config.defaults().connections().maxPerAddress()).isEqualTo(512);
     assertThat(Config.defaults().connections().headerTimeout())
         .isEqualTo(java.time.Duration.ofSeconds(10));
-    assertThat(Config.defaults().poolCount()).isEqualTo(Config.defaults().maxRunCount());
+    int cores = Runtime.getRuntime().availableProcessors();
+    assertThat(Config.defaults().poolCount()).isEqualTo(cores);
+    assertThat(Config.defaults().poolMaxCount()).isEqualTo(4 * cores);
+    assertThat(Config.defaults().admission().maxRuns()).as("no ceiling: resources").isZero();
+    assertThat(Config.defaults().admission().runBytes()).isEqualTo((128 + 192) << 20);
+    assertThat(Config.defaults().clientLimits()).isEqualTo(ClientLimits.DEFAULTS);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.polyglot.playground;
 
+import dev.polyglot.playground.run.FakeGauge;
 import dev.polyglot.playground.run.FakeRunner;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -51,7 +52,7 @@ public record TestServer(Playground playground, WebClient client) implements Aut
   public static TestServer start(Playground.RunnerFactory runners, String... args) {
     try {
       Playground playground =
-          Playground.start(config(args), runners)
+          Playground.start(config(args), runners, new FakeGauge())
               .toCompletionStage()
               .toCompletableFuture()
               .get(60, TimeUnit.SECONDS);

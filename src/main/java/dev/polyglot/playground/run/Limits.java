@@ -81,5 +81,15 @@ public record Limits(
     public String wireName() {
       return wireName;
     }
+
+    /** The kind of a wire name. */
+    public static Kind of(String wireName) {
+      for (Kind k : values()) {
+        if (k.wireName.equals(wireName)) {
+          return k;
+        }
+      }
+      throw new IllegalArgumentException("unknown limit kind " + wireName);
+    }
   }
 }

@@ -26,6 +26,53 @@ public sealed interface RunEvent {
     return new JsonObject().put("type", type()).put("id", id).put("seq", seq).mergeIn(fields());
   }
 
+  /**
+   * Decodes what {@link #toJson} wrote (its {@code id} and {@code seq} are the caller's), as a web
+   * node does with events an executor sent it.
+   *
+   * @throws IllegalArgumentException for a type or field it does not know
+   */
+  static RunEvent fromJson(JsonObject json) {
+    try {
+      String type = json.getString("type");
+      return switch (type == null ? "" : type) {
+        case "queued" -> new Queued(json.getInteger("position"));
+        case "compiling" -> new Compiling();
+        case "diagnostic" ->
+            new Diagnostic(
+                json.getString("severity"),
+                json.getLong("line"),
+                json.getLong("column"),
+                json.getString("message"));
+        case "started" -> new Started();
+        case "stdout", "stderr" ->
+            new Output(
+                type.equals("stdout") ? Output.Stream.STDOUT : Output.Stream.STDERR,
+                json.getString("text"),
+                json.getDouble("t"),
+                json.getString("thread"));
+        case "span-start" ->
+            new SpanStart(
+                json.getString("name"), json.getString("thread"), json.getDouble("start"));
+        case "span-end" ->
+            new SpanEnd(
+                json.getString("name"),
+                json.getString("thread"),
+                json.getDouble("start"),
+                json.getDouble("end"));
+        case "limit" ->
+            new Limit(Limits.Kind.of(json.getString("kind")), json.getString("message"));
+        case "exit" ->
+            new Exit(json.getInteger("code"), json.getDouble("wallMs"), json.getDouble("cpuMs"));
+        case "error" ->
+            new Error(Error.Reason.of(json.getString("reason")), json.getString("message"));
+        default -> throw new IllegalArgumentException("unknown event type " + type);
+      };
+    } catch (ClassCastException | NullPointerException e) {
+      throw new IllegalArgumentException("malformed event " + json.encode(), e);
+    }
+  }
+
   record Queued(int position) implements RunEvent {
     public String type() {
       return "queued";
@@ -169,6 +216,16 @@ public sealed interface RunEvent {
 
       public String wireName() {
         return wireName;
+      }
+
+      /** The reason of a wire name. */
+      public static Reason of(String wireName) {
+        for (Reason r : values()) {
+          if (r.wireName.equals(wireName)) {
+            return r;
+          }
+        }
+        throw new IllegalArgumentException("unknown reason " + wireName);
       }
     }
 

@@ -21,5 +21,14 @@ public interface Runner {
   /** What {@code /health} shows about running code: the sandbox mode, pool and queue sizes. */
   JsonObject status();
 
+  /**
+   * Stops taking runs and lets those in flight finish for up to {@code grace}, then stops the rest
+   * ({@code shutting-down}); completes when every run has ended. Runners without runs of their own
+   * to wait for have nothing to do.
+   */
+  default Future<Void> shutdown(java.time.Duration grace) {
+    return Future.succeededFuture();
+  }
+
   Future<Void> close();
 }

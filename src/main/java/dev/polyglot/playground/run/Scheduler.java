@@ -11,24 +11,27 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Admission in front of a {@link Runner}: at most {@code concurrency} runs execute at once, the
- * rest wait in a FIFO queue of at most {@code maxQueue}, and each waiting run hears its position
- * again whenever it moves. Beyond the queue a run is refused ({@code busy}) with a retry hint.
+ * Admission in front of a {@link Runner}: a run starts as soon as the node has room for it, as its
+ * {@link Gauge} measures and its {@link Admission} judges (memory, CPU, starts in progress). Until
+ * then it waits in a FIFO queue of at most {@code maxQueue} and hears its position again whenever
+ * it moves. Beyond the queue a run is refused ({@code busy}) with a retry hint.
  *
  * <p>It also owns an orderly shutdown: no new runs, the ones in flight get a grace period, and what
  * is left then ends with {@code shutting-down}.
  *
  * <pre>
- *   start ─┬─ slot free ─────────────► inner.start ─ done ─► next()
- *          ├─ queue has room ─ queued(n) ... next() ──┘
+ *   start ─┬─ nothing queued, room now ─► inner.start ─ started ─ done ─► pump()
+ *          ├─ queue has room ─ queued(n) ... pump() ──┘
  *          ├─ queue full ────────────► error busy
  *          └─ shutting down ─────────► error shutting-down
+ *   pump(): on every start, every end and every tick while runs wait: admit from the head
  *   shutdown(grace) ─ wait for every run ─ grace over? stop the rest (shutting-down) ─ done
  * </pre>
  *
@@ -39,20 +42,28 @@ public final class Scheduler implements Runner {
   /** How long shutdown waits for stopped runs to deliver their last event. */
   private static final Duration STOP_WAIT = Duration.ofSeconds(2);
 
+  /** How often waiting runs are reconsidered when nothing else happens: resources free slowly. */
+  static final long RETRY_MS = 100;
+
   private final Vertx vertx;
   private final Runner inner;
-  private final int concurrency;
+  private final Admission admission;
+  private final Gauge gauge;
   private final int maxQueue;
-  private final Deque<Waiting> queue = new ArrayDeque<>();
+  private final Deque<Entry> queue = new ArrayDeque<>();
   private final Set<Run> running = new LinkedHashSet<>();
+  private final Set<Run> starting = new HashSet<>();
+  private Admission.Verdict lastVerdict = Admission.Verdict.ADMIT;
+  private long retryTimer = -1;
   private boolean closing;
 
-  private record Waiting(RunRequest request, Handler<RunEvent> events, Run run, Context context) {}
+  private record Entry(RunRequest request, Handler<RunEvent> events, Run run, Context context) {}
 
-  public Scheduler(Vertx vertx, Runner inner, int concurrency, int maxQueue) {
+  public Scheduler(Vertx vertx, Runner inner, Admission admission, Gauge gauge, int maxQueue) {
     this.vertx = vertx;
     this.inner = inner;
-    this.concurrency = concurrency;
+    this.admission = admission;
+    this.gauge = gauge;
     this.maxQueue = maxQueue;
   }
 
@@ -60,14 +71,15 @@ public final class Scheduler implements Runner {
   public Run start(RunRequest request, Handler<RunEvent> events) {
     Context context = vertx.getOrCreateContext();
     Run run = new Run();
-    Waiting waiting = new Waiting(request, untilTerminal(events), run, context);
+    Entry entry = new Entry(request, watch(run, untilTerminal(events)), run, context);
     RunEvent refusal = null;
     int position = 0;
     synchronized (this) {
       if (closing) {
         refusal = RunEvent.Error.shuttingDown();
-      } else if (running.size() < concurrency) {
+      } else if (queue.isEmpty() && admit()) {
         running.add(run);
+        starting.add(run);
       } else if (queue.size() >= maxQueue) {
         refusal =
             new RunEvent.Error(
@@ -75,76 +87,128 @@ public final class Scheduler implements Runner {
                 "The playground is busy: %d runs are waiting. Please try again in a few seconds."
                     .formatted(maxQueue));
       } else {
-        queue.addLast(waiting);
+        queue.addLast(entry);
         position = queue.size();
+        scheduleRetry();
       }
     }
     if (refusal != null) {
-      waiting.events().handle(refusal);
+      entry.events().handle(refusal);
       run.finish();
     } else if (position == 0) {
-      launch(waiting);
+      launch(entry);
     } else {
-      waiting.events().handle(new RunEvent.Queued(position));
-      run.onCancel(why -> leaveQueue(waiting, why));
+      entry.events().handle(new RunEvent.Queued(position));
+      run.onCancel(why -> leaveQueue(entry, why));
     }
     return run;
   }
 
-  private void launch(Waiting w) {
-    Run inner = this.inner.start(w.request(), w.events());
-    w.run().onCancel(inner::cancel);
+  /** Holds this object's monitor: may one more run start now? */
+  private boolean admit() {
+    lastVerdict = admission.decide(gauge.read(), running.size(), starting.size());
+    return lastVerdict == Admission.Verdict.ADMIT;
+  }
+
+  private void launch(Entry e) {
+    Run inner = this.inner.start(e.request(), e.events());
+    e.run().onCancel(inner::cancel);
     inner
         .done()
         .onComplete(x -> {
-          w.run().finish();
-          next(w.run());
+          e.run().finish();
+          synchronized (this) {
+            running.remove(e.run());
+            starting.remove(e.run());
+          }
+          pump();
         });
   }
 
-  private void leaveQueue(Waiting waiting, Reason why) {
+  /**
+   * Notes when a run has started (its JVM is up and its program runs), since that ends the burst of
+   * CPU its start costs and may make room for the next.
+   */
+  private Handler<RunEvent> watch(Run run, Handler<RunEvent> events) {
+    return event -> {
+      events.handle(event);
+      if (event instanceof RunEvent.Started || event.terminal()) {
+        boolean was;
+        synchronized (this) {
+          was = starting.remove(run);
+        }
+        if (was) {
+          pump();
+        }
+      }
+    };
+  }
+
+  private void leaveQueue(Entry entry, Reason why) {
     boolean removed;
     synchronized (this) {
-      removed = queue.remove(waiting);
+      removed = queue.remove(entry);
     }
     if (removed) {
-      waiting
+      entry
           .context()
           .runOnContext(v -> {
-            waiting
+            entry
                 .events()
                 .handle(
                     why == Reason.SHUTTING_DOWN
                         ? RunEvent.Error.shuttingDown()
                         : new RunEvent.Error(Reason.CANCELLED, "Cancelled before it started."));
-            waiting.run().finish();
+            entry.run().finish();
           });
       announcePositions();
     }
   }
 
-  /** {@code finished}'s slot is free: start the oldest waiting run, and tell the others. */
-  private void next(Run finished) {
-    Waiting head;
+  /** Starts waiting runs from the head of the queue while there is room, and tells the others. */
+  private void pump() {
+    List<Entry> admitted = new ArrayList<>();
     synchronized (this) {
-      running.remove(finished);
-      head = queue.pollFirst();
-      if (head == null) {
-        return;
+      while (!queue.isEmpty() && admit()) {
+        Entry head = queue.pollFirst();
+        running.add(head.run());
+        starting.add(head.run());
+        admitted.add(head);
       }
-      running.add(head.run());
+      if (!queue.isEmpty()) {
+        scheduleRetry();
+      }
     }
-    head.context().runOnContext(v -> launch(head));
-    announcePositions();
+    for (Entry e : admitted) {
+      e.context().runOnContext(v -> launch(e));
+    }
+    if (!admitted.isEmpty()) {
+      announcePositions();
+    }
+  }
+
+  /** Holds this object's monitor. One timer at most: waiting runs are reconsidered on its tick. */
+  private void scheduleRetry() {
+    if (retryTimer < 0) {
+      retryTimer =
+          vertx.setTimer(
+              RETRY_MS,
+              t -> {
+                synchronized (this) {
+                  retryTimer = -1;
+                }
+                pump();
+              });
+    }
   }
 
   private void announcePositions() {
-    List<Waiting> snapshot;
+    List<Entry> snapshot;
     synchronized (this) {
       snapshot = new ArrayList<>(queue);
     }
     for (int i = 0; i < snapshot.size(); i++) {
-      Waiting w = snapshot.get(i);
+      Entry w = snapshot.get(i);
       int position = i + 1;
       w.context().runOnContext(v -> w.events().handle(new RunEvent.Queued(position)));
     }
@@ -155,6 +219,7 @@ public final class Scheduler implements Runner {
    * then stops the rest, each with {@code shutting-down}. Completes when every run has ended, at
    * most a few seconds after the grace period.
    */
+  @Override
   public Future<Void> shutdown(Duration grace) {
     List<Run> inFlight;
     synchronized (this) {
@@ -199,12 +264,34 @@ public final class Scheduler implements Runner {
 
   @Override
   public synchronized JsonObject status() {
+    Gauge.Reading now = gauge.read();
     return inner
         .status()
         .put("running", running.size())
+        .put("starting", starting.size())
         .put("queued", queue.size())
-        .put("maxRuns", concurrency)
-        .put("maxQueue", maxQueue);
+        .put("maxRuns", admission.maxRuns())
+        .put("maxQueue", maxQueue)
+        .put(
+            "admission",
+            new JsonObject()
+                .put("room", room())
+                .put("waitingFor", queue.isEmpty() ? null : lastVerdict.wireName())
+                .put("availableMb", now.availableBytes() >> 20)
+                .put("cpuBusy", Math.round(now.cpuBusy() * 100) / 100.0)
+                .put("cores", now.cores())
+                .put("runMb", admission.runBytes() >> 20)
+                .put("maxStarting", admission.maxStarting()));
+  }
+
+  /** How many more runs this node could take now (0 while some wait): what a cluster places by. */
+  public synchronized int room() {
+    return queue.isEmpty() ? admission.room(gauge.read(), running.size(), starting.size()) : 0;
+  }
+
+  /** Runs executing now. */
+  public synchronized int runningCount() {
+    return running.size();
   }
 
   @Override

@@ -19,6 +19,7 @@ final class Health {
   private final boolean dev;
   private final LongSupplier sockets;
   private final Supplier<JsonObject> connections;
+  private final Supplier<JsonObject> executor;
   private final Instant started = Instant.now();
 
   Health(
@@ -27,33 +28,44 @@ final class Health {
       String version,
       boolean dev,
       LongSupplier sockets,
-      Supplier<JsonObject> connections) {
+      Supplier<JsonObject> connections,
+      Supplier<JsonObject> executor) {
     this.site = site;
     this.runner = runner;
     this.version = version;
     this.dev = dev;
     this.sockets = sockets;
     this.connections = connections;
+    this.executor = executor;
   }
 
   void handle(RoutingContext ctx) {
     Site current = site.get();
+    JsonObject runs = runner.status();
+    // A web node's runner knows the cluster; an executor knows its own place in it.
+    Object cluster = runs.remove("cluster");
+    if (executor.get() != null) {
+      cluster = executor.get();
+    }
     var body =
         new JsonObject()
             .put("status", "UP")
             .put("version", version)
             .put("uptimeSeconds", Duration.between(started, Instant.now()).toSeconds())
-            .put("devMode", dev)
-            .put(
-                "content",
-                new JsonObject()
-                    .put("lessons", current.course().lessons().size())
-                    .put("examples", current.course().exampleCount())
-                    .put("problems", current.problems().size())
-                    .put("loadedAt", current.loadedAt().toString()))
-            .put("runs", runner.status())
-            .put("webSockets", sockets.getAsLong())
-            .put("connections", connections.get());
+            .put("devMode", dev);
+    if (current != null) {
+      body.put(
+          "content",
+          new JsonObject()
+              .put("lessons", current.course().lessons().size())
+              .put("examples", current.course().exampleCount())
+              .put("problems", current.problems().size())
+              .put("loadedAt", current.loadedAt().toString()));
+    }
+    body.put("runs", runs)
+        .put("webSockets", sockets.getAsLong())
+        .put("connections", connections.get())
+        .put("cluster", cluster == null ? new JsonObject().put("role", "all") : cluster);
     ctx.response()
         .putHeader("Content-Type", "application/json; charset=utf-8")
         .putHeader("Cache-Control", "no-store")

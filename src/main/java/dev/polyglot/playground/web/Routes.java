@@ -7,6 +7,7 @@ import dev.polyglot.playground.run.Runner;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -29,7 +30,11 @@ public final class Routes {
 
   private Routes() {}
 
-  /** What the routes serve from: the current site snapshot and the process's metrics registry. */
+  /**
+   * What the routes serve from: the current site snapshot and the process's metrics registry. On an
+   * executor ({@code ROLE=executor}) there is no site, and {@code executor} tells its place in the
+   * cluster; elsewhere it is null.
+   */
   public record Services(
       Supplier<Site> site,
       String basePath,
@@ -42,7 +47,9 @@ public final class Routes {
       List<String> allowedOrigins,
       AtomicLong openSockets,
       Recordings recordings,
-      ConnectionGuard connections) {
+      ConnectionGuard connections,
+      AddressBudget budget,
+      Supplier<JsonObject> executor) {
     /** The largest run request a client may send: a source at the limit, JSON-escaped. */
     public int maxRequestBytes() {
       // JSON escaping can make a source of N bytes up to six times larger on the wire.
@@ -51,6 +58,9 @@ public final class Routes {
   }
 
   public static Router create(Vertx vertx, Services services) {
+    if (services.executor() != null) {
+      return executor(vertx, services);
+    }
     Router site = Router.router(vertx);
     Supplier<Site> current = services.site();
 
@@ -79,17 +89,20 @@ public final class Routes {
                     services.version(),
                     services.dev(),
                     services.openSockets()::get,
-                    services.connections()::status)
+                    services.connections()::status,
+                    () -> null)
                 ::handle);
     site.post("/api/run")
         .handler(BodyHandler.create(false).setBodyLimit(services.maxRequestBytes()))
-        .handler(new RunApi(current, services.runner(), services.limits())::handle);
+        .handler(
+            new RunApi(current, services.runner(), services.limits(), services.budget())::handle);
     var socket =
         new RunSocket(
             vertx,
             current,
             services.runner(),
             services.limits(),
+            services.budget().limits(),
             new Origins(services.allowedOrigins()),
             services.openSockets());
     get(site, "/ws").handler(socket::handle);
@@ -131,6 +144,31 @@ public final class Routes {
           }
         });
     return root;
+  }
+
+  /** An executor serves no pages: its health, with its place in the cluster, and its metrics. */
+  private static Router executor(Vertx vertx, Services services) {
+    Router router = Router.router(vertx);
+    get(router, "/health")
+        .handler(
+            new Health(
+                    () -> null,
+                    services.runner(),
+                    services.version(),
+                    false,
+                    () -> 0,
+                    services.connections()::status,
+                    services.executor())
+                ::handle);
+    get(router, "/metrics").handler(PrometheusScrapingHandler.create(services.registry()));
+    router.errorHandler(
+        404,
+        ctx ->
+            ctx.response()
+                .setStatusCode(404)
+                .putHeader("Content-Type", "text/plain; charset=utf-8")
+                .end("This is an executor of the playground: it serves /health and /metrics.\n"));
+    return router;
   }
 
   private static Route get(Router router, String path) {

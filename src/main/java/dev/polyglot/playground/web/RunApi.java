@@ -23,11 +23,13 @@ final class RunApi {
   private final Supplier<Site> site;
   private final Runner runner;
   private final Limits limits;
+  private final AddressBudget budget;
 
-  RunApi(Supplier<Site> site, Runner runner, Limits limits) {
+  RunApi(Supplier<Site> site, Runner runner, Limits limits, AddressBudget budget) {
     this.site = site;
     this.runner = runner;
     this.limits = limits;
+    this.budget = budget;
   }
 
   void handle(RoutingContext ctx) {
@@ -61,8 +63,52 @@ final class RunApi {
       resolved.refusal().forEach(stream::send);
       return;
     }
-    Run run = runner.start(resolved.request(), resolved.toReader(stream::send));
-    response.closeHandler(v -> run.cancel());
+    String address = clientAddress(ctx);
+    ClientLimits share = budget.limits();
+    switch (budget.tryStart(address)) {
+      case AddressBudget.TooMany(int running) -> {
+        refuseBusy(
+            response,
+            stream,
+            2,
+            "This address already has %d runs running or waiting, the most it may; wait for one to end."
+                .formatted(running));
+        return;
+      }
+      case AddressBudget.TooFast(long retryAfter) -> {
+        refuseBusy(
+            response,
+            stream,
+            retryAfter,
+            "This address started %d runs in the last minute, the most it may; try again in %d s."
+                .formatted(share.perMinute(), retryAfter));
+        return;
+      }
+      case AddressBudget.Granted(Runnable release) -> {
+        Run run = runner.start(resolved.request(), resolved.toReader(stream::send));
+        run.done().onComplete(x -> release.run());
+        response.closeHandler(v -> run.cancel());
+      }
+    }
+  }
+
+  private static void refuseBusy(
+      HttpServerResponse response, EventStream stream, long retryAfter, String message) {
+    response.setStatusCode(429).putHeader("Retry-After", Long.toString(retryAfter));
+    stream.send(new RunEvent.Error(RunEvent.Error.Reason.BUSY, message));
+  }
+
+  /**
+   * The caller's address. Behind a proxy that the operator trusts ({@code TRUST_PROXY}), the last
+   * address in {@code X-Forwarded-For}: the one that proxy saw, which a client cannot forge.
+   */
+  private String clientAddress(RoutingContext ctx) {
+    String forwarded = ctx.request().getHeader("X-Forwarded-For");
+    if (budget.limits().trustProxy() && forwarded != null && !forwarded.isBlank()) {
+      return forwarded.substring(forwarded.lastIndexOf(',') + 1).strip();
+    }
+    var remote = ctx.request().remoteAddress();
+    return remote == null ? "?" : remote.hostAddress();
   }
 
   /** Numbers the events of one run and writes them as lines; ends the response after the last. */

@@ -30,6 +30,7 @@ final class RunSocket {
   private final Supplier<Site> site;
   private final Runner runner;
   private final Limits limits;
+  private final ClientLimits share;
   private final Origins origins;
   private final Set<SocketSession> sessions = new HashSet<>();
   private final AtomicLong open;
@@ -39,11 +40,13 @@ final class RunSocket {
       Supplier<Site> site,
       Runner runner,
       Limits limits,
+      ClientLimits share,
       Origins origins,
       AtomicLong open) {
     this.site = site;
     this.runner = runner;
     this.limits = limits;
+    this.share = share;
     this.origins = origins;
     this.open = open;
     vertx.setPeriodic(PING_EVERY_MS, PING_EVERY_MS, t -> pingAll());
@@ -81,7 +84,7 @@ final class RunSocket {
   }
 
   private void open(ServerWebSocket socket) {
-    var session = new SocketSession(socket, site, runner, limits);
+    var session = new SocketSession(socket, site, runner, limits, share);
     sessions.add(session);
     open.incrementAndGet();
     socket.closeHandler(v -> {

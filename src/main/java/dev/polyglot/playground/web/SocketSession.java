@@ -22,19 +22,15 @@ import java.util.function.Supplier;
  * <p>Everything here runs on the socket's event loop; the runner delivers events on it too.
  */
 final class SocketSession {
-  /**
-   * Runs one socket may have going at once. Every tab and widget of a browser shares its socket
-   * (through a SharedWorker), so this is per browser: room for a docs page of widgets, not for one
-   * client to fill the queue alone.
-   */
-  static final int MAX_RUNS = 8;
-
   static final int MAX_ID = 64;
 
   private final ServerWebSocket socket;
   private final Supplier<Site> site;
   private final Runner runner;
   private final Limits limits;
+  private final ClientLimits share;
+  // Created at the first run: most sockets never run anything.
+  private RateLimit rate;
   // Created at the first run: most sockets of a course site sit idle, and each must stay small.
   private Map<String, Live> runs;
   private long lastHeard = System.nanoTime();
@@ -46,11 +42,22 @@ final class SocketSession {
     long seq;
   }
 
-  SocketSession(ServerWebSocket socket, Supplier<Site> site, Runner runner, Limits limits) {
+  /**
+   * {@code share} bounds the runs this socket may have going and start a minute. Every tab and
+   * widget of a browser shares its socket (through a SharedWorker), so these are per browser: room
+   * for a docs page of widgets, not for one client to fill the queue alone.
+   */
+  SocketSession(
+      ServerWebSocket socket,
+      Supplier<Site> site,
+      Runner runner,
+      Limits limits,
+      ClientLimits share) {
     this.socket = socket;
     this.site = site;
     this.runner = runner;
     this.limits = limits;
+    this.share = share;
     socket.textMessageHandler(this::onText);
     socket.binaryMessageHandler(b -> {
       heard();
@@ -106,21 +113,27 @@ final class SocketSession {
       refuse(null, "Run '" + id + "' is still going; give each run its own id.");
       return;
     }
-    if (runs != null && runs.size() >= MAX_RUNS) {
-      send(
+    if (runs != null && runs.size() >= share.perSocket()) {
+      busy(
           id,
-          new Live(),
-          new RunEvent.Error(
-              RunEvent.Error.Reason.BUSY,
-              "This browser already has "
-                  + MAX_RUNS
-                  + " runs going here; wait for one to finish."));
+          "This browser already has %d runs running or waiting, the most it may; wait for one to end."
+              .formatted(runs.size()));
       return;
     }
     var resolved = RunTargets.resolve(site.get().course(), message, limits);
     if (!resolved.ok()) {
       var refused = new Live();
       resolved.refusal().forEach(e -> send(id, refused, e));
+      return;
+    }
+    if (rate == null) {
+      rate = new RateLimit(share.perMinute());
+    }
+    if (!rate.tryTake()) {
+      busy(
+          id,
+          "This browser started %d runs in the last minute, the most it may; try again in %d s."
+              .formatted(share.perMinute(), Math.max(1, rate.secondsToNext())));
       return;
     }
     if (runs == null) {
@@ -148,6 +161,10 @@ final class SocketSession {
     if (live != null && live.run != null) {
       live.run.cancel();
     }
+  }
+
+  private void busy(String id, String message) {
+    send(id, new Live(), new RunEvent.Error(RunEvent.Error.Reason.BUSY, message));
   }
 
   /** A message that cannot be a run: answered, and the socket stays open. */

@@ -22,6 +22,8 @@ public final class FakeRunner implements Runner {
   private final Function<RunRequest, List<Step>> script;
   private final AtomicInteger started = new AtomicInteger();
   private final AtomicInteger cancelled = new AtomicInteger();
+  private final AtomicInteger startingNow = new AtomicInteger();
+  private final AtomicInteger peakStarting = new AtomicInteger();
   private final List<RunRequest> requests = new ArrayList<>();
 
   public FakeRunner(Vertx vertx, Function<RunRequest, List<Step>> script) {
@@ -50,6 +52,8 @@ public final class FakeRunner implements Runner {
       requests.add(request);
     }
     started.incrementAndGet();
+    peakStarting.accumulateAndGet(startingNow.incrementAndGet(), Math::max);
+    var startedYet = new java.util.concurrent.atomic.AtomicBoolean();
     Context context = vertx.getOrCreateContext();
     Run run = new Run();
     var steps = script.apply(request);
@@ -72,6 +76,10 @@ public final class FakeRunner implements Runner {
               vertx.setTimer(
                   Math.max(1, step.afterMs()),
                   t -> {
+                    if ((step.event() instanceof RunEvent.Started || step.event().terminal())
+                        && startedYet.compareAndSet(false, true)) {
+                      startingNow.decrementAndGet();
+                    }
                     events.handle(step.event());
                     if (step.event().terminal()) {
                       state.over = true;
@@ -90,6 +98,9 @@ public final class FakeRunner implements Runner {
           state.over = true;
           vertx.cancelTimer(state.timer);
           cancelled.incrementAndGet();
+          if (startedYet.compareAndSet(false, true)) {
+            startingNow.decrementAndGet();
+          }
           events.handle(
               why == RunEvent.Error.Reason.SHUTTING_DOWN
                   ? RunEvent.Error.shuttingDown()
@@ -101,6 +112,11 @@ public final class FakeRunner implements Runner {
 
   public int startedCount() {
     return started.get();
+  }
+
+  /** The most runs that were between start and their {@code started} event at once. */
+  public int peakConcurrentStarts() {
+    return peakStarting.get();
   }
 
   public int cancelledCount() {

@@ -18,6 +18,7 @@ class SchedulerTest {
   Vertx vertx;
   FakeRunner inner;
   Scheduler scheduler;
+  final FakeGauge gauge = new FakeGauge();
 
   /** What one client saw of its run. */
   static final class Seen {
@@ -50,11 +51,17 @@ class SchedulerTest {
     vertx.close().await();
   }
 
-  /** Runs print {@code lines} lines, one every {@code everyMs}. */
+  /** Runs print {@code lines} lines, one every {@code everyMs}; at most {@code concurrency} run. */
   void scheduler(int concurrency, int maxQueue, int lines, long everyMs) {
-    inner = new FakeRunner(vertx, r -> FakeRunner.lines(r, lines, everyMs));
-    scheduler = new Scheduler(vertx, inner, concurrency, maxQueue);
+    scheduler(new Admission(concurrency, MB, 0, 1000), maxQueue, lines, everyMs);
   }
+
+  void scheduler(Admission admission, int maxQueue, int lines, long everyMs) {
+    inner = new FakeRunner(vertx, r -> FakeRunner.lines(r, lines, everyMs));
+    scheduler = new Scheduler(vertx, inner, admission, gauge, maxQueue);
+  }
+
+  static final long MB = 1L << 20;
 
   Seen submit() {
     var seen = new Seen();
@@ -165,5 +172,60 @@ class SchedulerTest {
     assertThat(status.getInteger("running")).isEqualTo(1);
     assertThat(status.getInteger("queued")).isEqualTo(1);
     assertThat(status.getInteger("maxRuns")).isEqualTo(1);
+    assertThat(status.getJsonObject("admission").getString("waitingFor")).isEqualTo("max-runs");
+    assertThat(scheduler.room()).as("nothing while runs wait").isZero();
+  }
+
+  @Test
+  void aRunWaitsForMemoryAndStartsOnceTheGaugeShowsIt() {
+    // No ceiling on the count: 100 MiB a run, 50 kept back.
+    scheduler(new Admission(0, 100 * MB, 50 * MB, 4), 10, 2, 50);
+    gauge.set(120 * MB, 0);
+    var waiting = submit();
+    Poll.until("queued", Duration.ofSeconds(5), () -> !waiting.events.isEmpty());
+    assertThat(waiting.events.getFirst()).isEqualTo(new RunEvent.Queued(1));
+    assertThat(scheduler.status().getJsonObject("admission").getString("waitingFor"))
+        .isEqualTo("memory");
+    gauge.set(400 * MB, 0);
+    assertThat(waiting.last()).isInstanceOf(RunEvent.Exit.class);
+    assertThat(waiting.types()).startsWith("queued", "started");
+  }
+
+  @Test
+  void busyCoresHoldNewRunsUntilTheyCalmDown() {
+    scheduler(new Admission(0, MB, 0, 4), 10, 1, 10);
+    gauge.set(64L << 30, 1.0);
+    var waiting = submit();
+    Poll.until("queued", Duration.ofSeconds(5), () -> !waiting.events.isEmpty());
+    assertThat(waiting.events.getFirst()).isEqualTo(new RunEvent.Queued(1));
+    gauge.set(64L << 30, 0.2);
+    assertThat(waiting.last()).isInstanceOf(RunEvent.Exit.class);
+  }
+
+  @Test
+  void aBurstStartsAFewAtATimeAndEveryRunGetsItsTurn() {
+    // At most two starting at once; each run starts 20 ms after it is admitted.
+    inner =
+        new FakeRunner(
+            vertx,
+            r -> {
+              var steps = new java.util.ArrayList<>(FakeRunner.lines(r, 20, 20));
+              steps.set(0, new FakeRunner.Step(20, new RunEvent.Started()));
+              return steps;
+            });
+    scheduler = new Scheduler(vertx, inner, new Admission(0, MB, 0, 2), gauge, 50);
+    List<Seen> burst = new java.util.ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      burst.add(submit());
+    }
+    Poll.until(
+        "all thirty overlap, having started two at a time",
+        Duration.ofSeconds(10),
+        () -> scheduler.runningCount() == 30 || burst.stream().anyMatch(Seen::ended));
+    for (Seen seen : burst) {
+      assertThat(seen.last()).isInstanceOf(RunEvent.Exit.class);
+    }
+    assertThat(inner.startedCount()).isEqualTo(30);
+    assertThat(inner.peakConcurrentStarts()).isLessThanOrEqualTo(2);
   }
 }

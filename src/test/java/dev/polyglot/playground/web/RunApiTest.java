@@ -30,19 +30,24 @@ class RunApiTest {
   TestServer server;
   final AtomicReference<FakeRunner> fake = new AtomicReference<>();
 
-  void start(int maxRuns, int maxQueue, int lines, long everyMs) {
+  void start(int maxRuns, int maxQueue, int lines, long everyMs, String... more) {
+    var args =
+        new ArrayList<>(
+            List.of(
+                "--snippets",
+                Fixtures.VALID.toString(),
+                "--max-runs",
+                String.valueOf(maxRuns),
+                "--max-queue",
+                String.valueOf(maxQueue)));
+    args.addAll(List.of(more));
     server =
         TestServer.start(
             (vertx, c) -> {
               fake.set(new FakeRunner(vertx, r -> FakeRunner.lines(r, lines, everyMs)));
               return Future.succeededFuture(fake.get());
             },
-            "--snippets",
-            Fixtures.VALID.toString(),
-            "--max-runs",
-            String.valueOf(maxRuns),
-            "--max-queue",
-            String.valueOf(maxQueue));
+            args.toArray(String[]::new));
   }
 
   // Held in a field: Vert.x closes a client, and its connections, once it is garbage.
@@ -206,6 +211,60 @@ class RunApiTest {
                       .contains("try again");
                   assertThat(third.result().events().getFirst().getString("reason"))
                       .isEqualTo("busy");
+                  ctx.completeNow();
+                })));
+  }
+
+  @Test
+  void oneAddressMayHaveOnlyItsShareOfRunsGoing(VertxTestContext ctx) {
+    start(16, 16, 20, 100, "--max-runs-per-ip", "2");
+    String body = "{\"lesson\":\"first-lesson\",\"example\":\"hello\"}";
+    Future<Reply> first = post(body);
+    Future<Reply> second = post(body);
+    Future<Reply> third =
+        waitFor(() -> fake.get() != null && fake.get().startedCount() == 2, 20)
+            .compose(x -> post(body));
+    third
+        .onComplete(
+            ctx.succeeding(reply ->
+                ctx.verify(() -> {
+                  assertThat(reply.response().statusCode()).isEqualTo(429);
+                  assertThat(reply.response().getHeader("Retry-After")).isEqualTo("2");
+                  assertThat(reply.types()).containsExactly("error");
+                  JsonObject error = reply.events().getFirst();
+                  assertThat(error.getString("reason")).isEqualTo("busy");
+                  assertThat(error.getString("message")).contains("already has 2 runs");
+                  assertThat(fake.get().startedCount()).isEqualTo(2);
+                })))
+        .compose(x -> Future.all(first, second))
+        .onComplete(
+            ctx.succeeding(all ->
+                ctx.verify(() -> {
+                  assertThat(first.result().types()).endsWith("exit");
+                  assertThat(second.result().types()).endsWith("exit");
+                  ctx.completeNow();
+                })));
+  }
+
+  @Test
+  void aClientThatKeepsSendingRunsIsToldWhenToComeBack(VertxTestContext ctx) {
+    start(16, 16, 1, 10, "--runs-per-minute-per-client", "3");
+    String body = "{\"lesson\":\"first-lesson\",\"example\":\"hello\"}";
+    post(body)
+        .compose(x -> post(body))
+        .compose(x -> post(body))
+        .compose(x -> post(body))
+        .onComplete(
+            ctx.succeeding(fourth ->
+                ctx.verify(() -> {
+                  assertThat(fourth.response().statusCode()).isEqualTo(429);
+                  // A token comes back every 20 s at three a minute.
+                  assertThat(Integer.parseInt(fourth.response().getHeader("Retry-After")))
+                      .isBetween(1, 20);
+                  assertThat(fourth.events().getFirst().getString("reason")).isEqualTo("busy");
+                  assertThat(fourth.events().getFirst().getString("message"))
+                      .contains("started 3 runs in the last minute");
+                  assertThat(fake.get().startedCount()).isEqualTo(3);
                   ctx.completeNow();
                 })));
   }

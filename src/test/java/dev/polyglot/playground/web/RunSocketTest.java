@@ -262,23 +262,45 @@ class RunSocketTest {
   }
 
   @Test
-  void oneSocketMayHaveEightRunsGoing(VertxTestContext ctx) {
+  void oneBrowserMayHaveFourRunsGoingAndTheFifthIsRefused(VertxTestContext ctx) {
     start(50, 100, "--max-runs", "16", "--max-queue", "16");
     connect(null)
         .compose(client -> {
-          for (int i = 1; i <= SocketSession.MAX_RUNS + 1; i++) {
+          for (int i = 1; i <= 5; i++) {
             client.send("{\"type\":\"run\",\"id\":\"r" + i + "\"," + HELLO + "}");
           }
-          return until(client, all -> ended(all, "r9")).map(client);
+          return until(client, all -> ended(all, "r5")).map(client);
         })
         .onComplete(
             ctx.succeeding(client ->
                 ctx.verify(() -> {
-                  assertThat(types(client.of("r9"))).containsExactly("error");
-                  assertThat(client.of("r9").getFirst().getString("message"))
-                      .contains("already has 8 runs going");
-                  assertThat(client.of("r9").getFirst().getString("reason")).isEqualTo("busy");
-                  assertThat(fake.get().startedCount()).isEqualTo(8);
+                  assertThat(types(client.of("r5"))).containsExactly("error");
+                  assertThat(client.of("r5").getFirst().getString("message"))
+                      .contains("already has 4 runs");
+                  assertThat(client.of("r5").getFirst().getString("reason")).isEqualTo("busy");
+                  assertThat(fake.get().startedCount()).isEqualTo(4);
+                  ctx.completeNow();
+                })));
+  }
+
+  @Test
+  void aBrowserThatKeepsSendingRunsIsToldToWait(VertxTestContext ctx) {
+    start(1, 10, "--runs-per-minute-per-client", "3");
+    connect(null)
+        .compose(client -> {
+          for (int i = 1; i <= 4; i++) {
+            client.send("{\"type\":\"run\",\"id\":\"r" + i + "\"," + HELLO + "}");
+          }
+          return until(client, all -> ended(all, "r4") && ended(all, "r3")).map(client);
+        })
+        .onComplete(
+            ctx.succeeding(client ->
+                ctx.verify(() -> {
+                  assertThat(types(client.of("r3"))).endsWith("exit");
+                  assertThat(types(client.of("r4"))).containsExactly("error");
+                  assertThat(client.of("r4").getFirst().getString("reason")).isEqualTo("busy");
+                  assertThat(client.of("r4").getFirst().getString("message"))
+                      .contains("started 3 runs in the last minute");
                   ctx.completeNow();
                 })));
   }

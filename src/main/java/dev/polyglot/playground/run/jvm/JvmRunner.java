@@ -57,7 +57,13 @@ public final class JvmRunner implements Runner {
     this.launcher = launcher;
     this.classes = classes;
     this.aot = aot;
-    this.pool = new WorkerPool(launcher, settings.poolSize(), settings.warmups());
+    this.pool =
+        new WorkerPool(
+            launcher,
+            settings.poolSize(),
+            settings.poolMax(),
+            settings.maxStarting(),
+            settings.warmups());
     this.compiler =
         new CompileService(vertx, launcher, COMPILER_WARMUPS, settings.limits().compileTime());
   }
@@ -111,9 +117,15 @@ public final class JvmRunner implements Runner {
    */
   record Isolation(Sandbox.Mode mode, boolean seccomp, boolean servesDemoApi) {}
 
+  /** How often the pool follows demand down. */
+  private static final long RESIZE_EVERY_MS = 5_000;
+
+  private long resizeTimer = -1;
+
   /** Starts the pool, and the compile service where edited code may run. */
   void start() {
     pool.start();
+    resizeTimer = vertx.setPeriodic(RESIZE_EVERY_MS, t -> pool.resize());
     if (isolation.mode() != Sandbox.Mode.BUNDLED_ONLY) {
       compiler.start();
     } else {
@@ -261,6 +273,7 @@ public final class JvmRunner implements Runner {
             "pool",
             new JsonObject()
                 .put("size", pool.size())
+                .put("max", pool.maxSize())
                 .put("idle", pool.idleCount())
                 .put("warmups", pool.warmups()))
         .put(
@@ -272,6 +285,7 @@ public final class JvmRunner implements Runner {
 
   @Override
   public Future<Void> close() {
+    vertx.cancelTimer(resizeTimer);
     pool.close();
     compiler.close();
     launcher.close();

@@ -5,19 +5,27 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 
 /**
- * Keeps {@code size} warm workers waiting. Each serves one run; taking one starts a replacement in
- * the background. When none is ready, a cold one (no javac warm-up, so it is ready sooner) is
- * started for that run alone. Each worker holds a slot, and so a uid of its own, until it exits.
+ * Keeps warm workers waiting, as many as recent demand: at least {@code minSize}, and up to {@code
+ * maxSize} when many runs were taken in the last {@link #DEMAND_WINDOW_MS} ms (a class that pressed
+ * Run together is likely to press it again). Each worker serves one run; taking one starts a
+ * replacement in the background. When none is ready, a cold one (no javac warm-up, so it is ready
+ * sooner) is started for that run alone. Each worker holds a slot, and so a uid of its own, until
+ * it exits.
+ *
+ * <p>Refills start at most {@code maxStarting} workers at once, so that they do not take the CPU
+ * from the cold starts of runs that are waiting for one.
  *
  * <pre>
  *   acquire ─┬─ idle worker ready? ── take it ── refill()
  *            └─ none ────────────── spawn cold ─ wait for ready
- *   refill: spawn warm workers until idle + starting = size
+ *   refill: spawn warm workers (at most maxStarting at once) until idle + starting = target
+ *   resize (periodic): demand fell? kill idle workers beyond the target
  *   an idle worker that exits (killed from outside) is dropped and replaced
  * </pre>
  *
@@ -26,18 +34,31 @@ import java.util.List;
 final class WorkerPool {
   private static final System.Logger LOG = System.getLogger(WorkerPool.class.getName());
 
+  /** How far back taken workers count as demand. */
+  static final long DEMAND_WINDOW_MS = 30_000;
+
   private final ChildLauncher launcher;
-  private final int size;
+  private final int minSize;
+  private final int maxSize;
+  private final int maxStarting;
   private final int warmups;
   private final List<Child> idle = new ArrayList<>();
   private final BitSet slots = new BitSet();
+  private final ArrayDeque<Long> taken = new ArrayDeque<>();
   private int starting;
   private boolean closed;
 
-  WorkerPool(ChildLauncher launcher, int size, int warmups) {
+  WorkerPool(ChildLauncher launcher, int minSize, int maxSize, int maxStarting, int warmups) {
     this.launcher = launcher;
-    this.size = size;
+    this.minSize = minSize;
+    this.maxSize = Math.max(minSize, maxSize);
+    this.maxStarting = Math.max(1, maxStarting);
     this.warmups = warmups;
+  }
+
+  /** A pool of a fixed size. */
+  WorkerPool(ChildLauncher launcher, int size, int warmups) {
+    this(launcher, size, size, Math.max(1, size), warmups);
   }
 
   void start() {
@@ -48,6 +69,7 @@ final class WorkerPool {
     Child worker;
     synchronized (this) {
       worker = idle.isEmpty() ? null : idle.removeFirst();
+      taken.addLast(System.nanoTime());
     }
     refill();
     if (worker != null) {
@@ -60,8 +82,30 @@ final class WorkerPool {
     return idle.size();
   }
 
-  int size() {
-    return size;
+  /** The workers kept waiting now: the runs taken in the last window, within the bounds. */
+  synchronized int size() {
+    long since = System.nanoTime() - DEMAND_WINDOW_MS * 1_000_000;
+    while (!taken.isEmpty() && taken.peekFirst() - since < 0) {
+      taken.removeFirst();
+    }
+    return Math.clamp(taken.size(), minSize, maxSize);
+  }
+
+  int maxSize() {
+    return maxSize;
+  }
+
+  /** Follows demand down: idle workers beyond the size are stopped. Called now and then. */
+  void resize() {
+    List<Child> extra = new ArrayList<>();
+    synchronized (this) {
+      int size = size();
+      while (idle.size() > size) {
+        extra.add(idle.removeLast());
+      }
+    }
+    extra.forEach(Child::kill);
+    refill();
   }
 
   int warmups() {
@@ -81,7 +125,7 @@ final class WorkerPool {
   private void refill() {
     int missing;
     synchronized (this) {
-      missing = closed ? 0 : size - idle.size() - starting;
+      missing = closed ? 0 : Math.min(size() - idle.size(), maxStarting) - starting;
       starting += Math.max(missing, 0);
     }
     for (int i = 0; i < missing; i++) {
@@ -94,6 +138,9 @@ final class WorkerPool {
               if (keep) {
                 idle.add(ar.result());
               }
+            }
+            if (ar.succeeded() && keep) {
+              refill(); // the next one, if this start was held back by maxStarting
             }
             if (ar.failed()) {
               LOG.log(

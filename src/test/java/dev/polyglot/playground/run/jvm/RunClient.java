@@ -14,21 +14,21 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** Posts runs to a real server and reads the NDJSON reply, as {@code curl -N} would. */
-final class RunClient {
+public final class RunClient {
   private final HttpClient http = HttpClient.newHttpClient();
   private final String base;
 
-  RunClient(int port) {
+  public RunClient(int port) {
     this.base = "http://127.0.0.1:" + port;
   }
 
   /** The reply: status and every event, in order. */
-  record Reply(int status, List<JsonObject> events) {
-    List<String> types() {
+  public record Reply(int status, List<JsonObject> events) {
+    public List<String> types() {
       return events.stream().map(e -> e.getString("type")).toList();
     }
 
-    String stdout() {
+    public String stdout() {
       return text("stdout");
     }
 
@@ -43,7 +43,7 @@ final class RunClient {
           .collect(Collectors.joining());
     }
 
-    JsonObject last() {
+    public JsonObject last() {
       return events.getLast();
     }
 
@@ -55,11 +55,11 @@ final class RunClient {
     }
   }
 
-  Reply edited(String source) throws Exception {
+  public Reply edited(String source) throws Exception {
     return post(edit(source));
   }
 
-  Reply post(JsonObject body) throws Exception {
+  public Reply post(JsonObject body) throws Exception {
     var request =
         HttpRequest.newBuilder(URI.create(base + "/api/run"))
             .timeout(Duration.ofSeconds(60))
@@ -78,14 +78,14 @@ final class RunClient {
   }
 
   /** A run whose events are read as they arrive, each with the moment it arrived. */
-  static final class Live {
-    record Arrival(long nanos, JsonObject event) {}
+  public static final class Live {
+    public record Arrival(long nanos, JsonObject event) {}
 
-    final java.util.concurrent.BlockingQueue<Arrival> arrivals =
+    public final java.util.concurrent.BlockingQueue<Arrival> arrivals =
         new java.util.concurrent.LinkedBlockingQueue<>();
 
     /** The next event, or an error after {@code seconds}. */
-    Arrival next(int seconds) throws InterruptedException {
+    public Arrival next(int seconds) throws InterruptedException {
       Arrival a = arrivals.poll(seconds, java.util.concurrent.TimeUnit.SECONDS);
       if (a == null) {
         throw new AssertionError("no event within " + seconds + " s");
@@ -94,7 +94,7 @@ final class RunClient {
     }
 
     /** Skips to the first event of {@code type}. */
-    Arrival until(String type, int seconds) throws InterruptedException {
+    public Arrival until(String type, int seconds) throws InterruptedException {
       for (Arrival a = next(seconds); ; a = next(seconds)) {
         if (a.event().getString("type").equals(type)) {
           return a;
@@ -104,7 +104,7 @@ final class RunClient {
   }
 
   /** Starts a run and returns at once; its events arrive on a thread of their own. */
-  Live start(JsonObject body) {
+  public Live start(JsonObject body) {
     var live = new Live();
     var request =
         HttpRequest.newBuilder(URI.create(base + "/api/run"))
@@ -129,7 +129,7 @@ final class RunClient {
   }
 
   /** Starts a run that prints "waiting" and sleeps 30 s, and returns once the line arrived. */
-  Live waiting() throws InterruptedException {
+  public Live waiting() throws InterruptedException {
     var live =
         start(
             edit(
@@ -141,14 +141,14 @@ final class RunClient {
     return live;
   }
 
-  static JsonObject edit(String source) {
+  public static JsonObject edit(String source) {
     return new JsonObject()
         .put("lesson", "first-lesson")
         .put("example", "hello")
         .put("source", source);
   }
 
-  int health() throws Exception {
+  public int health() throws Exception {
     return http.send(
             HttpRequest.newBuilder(URI.create(base + "/health")).build(),
             HttpResponse.BodyHandlers.discarding())

@@ -1,0 +1,275 @@
+package dev.polyglot.playground.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.polyglot.playground.Fixtures;
+import dev.polyglot.playground.Poll;
+import dev.polyglot.playground.TestServer;
+import dev.polyglot.playground.run.jvm.RunClient;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A real cluster on loopback: a web node in this JVM, and executors and a second web node as
+ * processes of the built jar, so that they can be killed like a machine that goes away. The steps
+ * build on each other: a web node alone refuses runs, then two executors join and take runs, then
+ * one is killed mid-run, then a web node is.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterIT {
+  static final String SLEEPY =
+      "void main() throws Exception { IO.println(\"waiting\"); Thread.sleep(30_000); }";
+
+  static TestServer web;
+  static RunClient client;
+  static final List<Node> nodes = new ArrayList<>();
+  static final HttpClient http = HttpClient.newHttpClient();
+  static int webClusterPort;
+  @TempDir static Path work;
+
+  /** A node started from the jar. */
+  record Node(Process process, int port) {
+    JsonObject health() throws Exception {
+      return ClusterIT.health(port);
+    }
+  }
+
+  @BeforeAll
+  static void startWebNode() {
+    webClusterPort = Nodes.freePort();
+    web =
+        TestServer.startWithJvm(
+            "--snippets",
+            Fixtures.VALID.toString(),
+            "--role",
+            "web",
+            "--cluster-name",
+            "cluster-it",
+            "--cluster-port",
+            String.valueOf(webClusterPort));
+    client = new RunClient(web.playground().port());
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    for (Node node : nodes) {
+      node.process().descendants().forEach(ProcessHandle::destroyForcibly);
+      node.process().destroyForcibly().waitFor();
+    }
+    web.close();
+  }
+
+  @Test
+  @Order(1)
+  void aWebNodeWithNoExecutorSaysSoAtOnce() throws Exception {
+    long start = System.nanoTime();
+    var reply = client.edited("void main() { IO.println(\"hi\"); }");
+    assertThat(reply.types()).containsExactly("error");
+    assertThat(reply.last().getString("reason")).isEqualTo("unavailable");
+    assertThat(reply.last().getString("message")).contains("No executor");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+    assertThat(health(web.playground().port()).getJsonObject("cluster").getString("role"))
+        .isEqualTo("web");
+  }
+
+  @Test
+  @Order(2)
+  void runsArePlacedOnBothExecutorsAndStreamBackWhole() throws Exception {
+    nodes.add(executor("a"));
+    nodes.add(executor("b"));
+    Poll.until(
+        "both executors have joined and have room",
+        Duration.ofSeconds(90),
+        () ->
+            executors().size() == 2
+                && executors().stream().allMatch(e -> e.getInteger("room") > 0));
+    assertThat(nodes.getFirst().health().getJsonObject("cluster").getString("role"))
+        .isEqualTo("executor");
+
+    String twoLines =
+        "void main() throws Exception { IO.println(\"one\"); Thread.sleep(1500);"
+            + " IO.println(\"two\"); }";
+    List<Future<RunClient.Reply>> replies = new ArrayList<>();
+    try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < 6; i++) {
+        replies.add(threads.submit(() -> client.edited(twoLines)));
+      }
+      Poll.until(
+          "runs are going on both executors",
+          Duration.ofSeconds(30),
+          () -> executors().stream().allMatch(e -> e.getInteger("fromHere") > 0));
+      for (var reply : replies) {
+        RunClient.Reply r = reply.get();
+        assertThat(r.stdout()).isEqualTo("one\ntwo\n");
+        assertThat(r.last().getString("type")).isEqualTo("exit");
+        assertContiguous(r.events());
+      }
+    }
+    String metrics = get(web.playground().port(), "/metrics");
+    assertThat(
+            metrics
+                .lines()
+                .filter(l -> l.startsWith("playground_cluster_runs_total{"))
+                .filter(l -> l.contains("outcome=\"placed\"")))
+        .as("placed on two executors")
+        .hasSize(2);
+  }
+
+  @Test
+  @Order(3)
+  void anExecutorKilledMidRunLosesOnlyItsOwnRuns() throws Exception {
+    var first = client.waiting();
+    var second = client.waiting();
+    Poll.until(
+        "one run on each executor",
+        Duration.ofSeconds(10),
+        () -> executors().stream().allMatch(e -> e.getInteger("fromHere") == 1));
+    Node victim = nodes.getFirst();
+    List<ProcessHandle> itsProcesses = victim.process().descendants().toList();
+    long killed = System.nanoTime();
+    victim.process().destroyForcibly(); // SIGKILL: the machine is gone
+
+    RunClient.Live lost = null;
+    RunClient.Live survivor = null;
+    for (var candidate : List.of(first, second)) {
+      var next = candidate.arrivals.poll(6, java.util.concurrent.TimeUnit.SECONDS);
+      if (next != null && "worker-lost".equals(next.event().getString("reason"))) {
+        assertThat(Duration.ofNanos(next.nanos() - killed)).isLessThan(Duration.ofSeconds(5));
+        lost = candidate;
+      } else {
+        assertThat(next).as("the other run goes on undisturbed").isNull();
+        survivor = candidate;
+      }
+    }
+    assertThat(lost).as("one run was lost").isNotNull();
+    assertThat(survivor).as("one run goes on").isNotNull();
+    Poll.until(
+        "the dead executor is dropped", Duration.ofSeconds(5), () -> executors().size() == 1);
+
+    var next = client.edited("void main() { IO.println(\"still here\"); }");
+    assertThat(next.stdout()).isEqualTo("still here\n");
+    Poll.until(
+        "the killed executor's workers die with it",
+        Duration.ofSeconds(10),
+        () -> itsProcesses.stream().noneMatch(ProcessHandle::isAlive));
+  }
+
+  @Test
+  @Order(4)
+  void aWebNodeKilledMidRunHasItsRunsStopped() throws Exception {
+    Node otherWeb = webNode();
+    nodes.add(otherWeb);
+    var otherClient = new RunClient(otherWeb.port());
+    Poll.until(
+        "the second web node sees the executor",
+        Duration.ofSeconds(60),
+        () ->
+            health(otherWeb.port()).getJsonObject("cluster").getJsonArray("executors").size() == 1);
+    Node executor = nodes.get(1);
+    otherClient.waiting();
+    assertThat(executor.health().getJsonObject("runs").getInteger("running")).isEqualTo(1);
+
+    long killed = System.nanoTime();
+    otherWeb.process().destroyForcibly();
+    // The executor's run ends only once its process has exited.
+    Poll.until(
+        "the executor stops the run of the web node that went away, and its process",
+        Duration.ofSeconds(5),
+        () -> executor.health().getJsonObject("runs").getInteger("running") == 0);
+    assertThat(Duration.ofNanos(System.nanoTime() - killed)).isLessThan(Duration.ofSeconds(5));
+  }
+
+  static void assertContiguous(List<JsonObject> events) {
+    for (int i = 0; i < events.size(); i++) {
+      assertThat(events.get(i).getLong("seq")).isEqualTo(i + 1L);
+    }
+    assertThat(events.stream().filter(e -> List.of("exit", "error").contains(e.getString("type"))))
+        .hasSize(1);
+  }
+
+  static List<JsonObject> executors() {
+    try {
+      JsonArray list =
+          health(web.playground().port()).getJsonObject("cluster").getJsonArray("executors");
+      return list.stream().map(JsonObject.class::cast).toList();
+    } catch (Exception e) {
+      return List.of();
+    }
+  }
+
+  static Node executor(String name) throws Exception {
+    return start(name, "executor");
+  }
+
+  static Node webNode() throws Exception {
+    return start("web2", "web", "--snippets", Fixtures.VALID.toString());
+  }
+
+  static Node start(String name, String role, String... more) throws Exception {
+    int port = Nodes.freePort();
+    int clusterPort = Nodes.freePort();
+    var args =
+        new ArrayList<>(
+            List.of(
+                "--role",
+                role,
+                "--host",
+                "127.0.0.1",
+                "--port",
+                String.valueOf(port),
+                "--cluster-name",
+                "cluster-it",
+                "--cluster-port",
+                String.valueOf(clusterPort),
+                "--cluster-members",
+                "127.0.0.1:" + webClusterPort,
+                "--work-dir",
+                work.resolve(name).toString(),
+                "--pool",
+                "1",
+                "--unsafe-run-unsandboxed"));
+    args.addAll(List.of(more));
+    Process process = Nodes.start(name, args);
+    Poll.until(
+        name + " serves /health",
+        Duration.ofSeconds(60),
+        () -> {
+          try {
+            return health(port) != null;
+          } catch (Exception e) {
+            return false;
+          }
+        });
+    return new Node(process, port);
+  }
+
+  static JsonObject health(int port) throws Exception {
+    return new JsonObject(get(port, "/health"));
+  }
+
+  static String get(int port, String path) throws Exception {
+    return http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(5))
+                .build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
+  }
+}

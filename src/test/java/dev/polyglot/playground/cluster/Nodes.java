@@ -1,0 +1,39 @@
+package dev.polyglot.playground.cluster;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Nodes of a test cluster, started from the built jar as processes of their own. */
+final class Nodes {
+  private Nodes() {}
+
+  static final Path JAR = Path.of("target", "polyglot-playground.jar");
+  static final Path LOGS = Path.of("target", "cluster-it");
+
+  /** A port that was free a moment ago. */
+  static int freePort() {
+    try (var socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** {@code java -jar} with this JVM's java; output goes to target/cluster-it/NAME.log. */
+  static Process start(String name, List<String> args) throws IOException {
+    Files.createDirectories(LOGS);
+    var command = new ArrayList<String>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.addAll(List.of("-jar", JAR.toString()));
+    command.addAll(args);
+    return new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(LOGS.resolve(name + ".log").toFile())
+        .start();
+  }
+}
