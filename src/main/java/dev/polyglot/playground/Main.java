@@ -24,6 +24,9 @@ public final class Main {
   private static final Logger MICROMETER_REGISTRY =
       Logger.getLogger("io.micrometer.core.instrument.MeterRegistry");
 
+  /** Hazelcast logs pages at INFO (its logo, its licence, every setting); its warnings suffice. */
+  private static final Logger HAZELCAST = Logger.getLogger("com.hazelcast");
+
   private Main() {}
 
   public static void main(String[] args) {
@@ -113,5 +116,8 @@ public final class Main {
     root.addHandler(console);
     root.setLevel(config.logLevel());
     MICROMETER_REGISTRY.setLevel(java.util.logging.Level.SEVERE);
+    if (config.logLevel().intValue() >= java.util.logging.Level.INFO.intValue()) {
+      HAZELCAST.setLevel(java.util.logging.Level.WARNING);
+    }
   }
 }

@@ -10,10 +10,10 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.lang.System.Logger.Level;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An executor's side of the cluster: takes runs offered by web nodes, runs them through this node's
@@ -37,8 +37,9 @@ public final class ExecutorNode {
   private final Vertx vertx;
   private final Scheduler scheduler;
   private final String id = UUID.randomUUID().toString().substring(0, 8);
-  private final Map<String, Long> websHeard = new HashMap<>();
-  private final Map<String, Live> runs = new HashMap<>();
+  // Written on this node's context; read by /health from other event loops.
+  private final Map<String, Long> websHeard = new ConcurrentHashMap<>();
+  private final Map<String, Live> runs = new ConcurrentHashMap<>();
   private MessageConsumer<JsonObject> offers;
   private MessageConsumer<JsonObject> webBeats;
   private long timer = -1;
@@ -147,11 +148,15 @@ public final class ExecutorNode {
 
   /** What /health shows of this node's place in the cluster. */
   public JsonObject status() {
+    var byWeb = new JsonObject();
+    for (Live live : List.copyOf(runs.values())) {
+      byWeb.put(live.web, byWeb.getInteger(live.web, 0) + 1);
+    }
     return new JsonObject()
         .put("role", Role.EXECUTOR.wireName())
         .put("id", id)
-        .put("runs", runs.size())
-        .put("webs", new JsonArray(List.copyOf(websHeard.keySet())));
+        .put("webs", new JsonArray(List.copyOf(websHeard.keySet())))
+        .put("runsByWeb", byWeb);
   }
 
   /** Stops taking offers and beating; the scheduler's own shutdown ends the runs. */

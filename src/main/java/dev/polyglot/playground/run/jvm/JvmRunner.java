@@ -83,6 +83,16 @@ public final class JvmRunner implements Runner {
                   : settings.allowUnsandboxed() ? Sandbox.Mode.UNSAFE : Sandbox.Mode.BUNDLED_ONLY;
           // In a sandbox each worker serves the demo API on a loopback of its own; outside one,
           // they would share the host's, so the server serves it once for all of them.
+          if (mode == Sandbox.Mode.SANDBOXED) {
+            WorkerFiles.closedAncestor(files.root())
+                .ifPresent(dir -> {
+                  throw new IllegalStateException(
+                      ("WORK_DIR %s is inside %s, which other users may not enter, and sandboxed"
+                              + " runs are other users. Choose a WORK_DIR whose parent folders"
+                              + " others may enter (chmod o+x), such as the default under /tmp.")
+                          .formatted(files.root(), dir));
+                });
+          }
           boolean demoApi = mode != Sandbox.Mode.SANDBOXED && DemoApi.start();
           var sandbox = new Sandbox(mode, files, settings.limits());
           var aot = new AotCache();

@@ -152,6 +152,24 @@ record WorkerFiles(Path root) {
     return entry;
   }
 
+  /**
+   * The first folder above {@code root} that other users may not enter, if any. Sandboxed workers
+   * run as users of their own, so they could not reach their class path below it.
+   */
+  static java.util.Optional<Path> closedAncestor(Path root) {
+    for (Path dir = root.toAbsolutePath().getParent(); dir != null; dir = dir.getParent()) {
+      try {
+        if (!Files.getPosixFilePermissions(dir)
+            .contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
+          return java.util.Optional.of(dir);
+        }
+      } catch (IOException | UnsupportedOperationException e) {
+        return java.util.Optional.empty(); // not a POSIX file system: nothing to tell
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   private static void readable(Path dir) throws IOException {
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
   }
