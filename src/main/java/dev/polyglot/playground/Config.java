@@ -160,7 +160,7 @@ public record Config(
               "--warmups",
               "WARMUPS",
               "N",
-              "javac warm-up compiles per pooled worker [5]",
+              "javac warm-up compiles per pooled worker, for edited code compiled in the worker when the compile service is down [0]",
               (b, v) -> b.warmups = count(v, 0)),
           new Option(
               "--run-timeout",
@@ -530,7 +530,7 @@ public record Config(
     int poolSize = -1;
     int poolMax = -1;
     final ClientLimitsBuilder clientLimits = new ClientLimitsBuilder();
-    int warmups = 5;
+    int warmups;
     final LimitsBuilder limits = new LimitsBuilder(Limits.DEFAULTS);
     Path workDir = Path.of(System.getProperty("java.io.tmpdir"), "polyglot-playground");
     List<String> allowedOrigins = List.of();

@@ -34,6 +34,8 @@ public final class ConnectionGuard {
 
   private final Settings settings;
   private final Map<String, Integer> perAddress = new ConcurrentHashMap<>();
+  // Each open connection and its address, so that a connection is released exactly once.
+  private final Map<HttpConnection, String> open = new ConcurrentHashMap<>();
   private final AtomicLong refused = new AtomicLong();
   private final AtomicLong timedOut = new AtomicLong();
 
@@ -61,6 +63,18 @@ public final class ConnectionGuard {
         .put("timedOut", timedOut.get());
   }
 
+  /**
+   * A connection has closed. Called by its close handler, and by the WebSocket that took it over:
+   * once a connection is upgraded, Vert.x no longer calls the HTTP connection's close handler. A
+   * second call for the same connection does nothing.
+   */
+  void released(HttpConnection connection) {
+    String address = open.remove(connection);
+    if (address != null) {
+      perAddress.computeIfPresent(address, (a, n) -> n == 1 ? null : n - 1);
+    }
+  }
+
   /** One event loop's share: every call comes on that loop, so its map needs no lock. */
   final class Server {
     private final Vertx vertx;
@@ -76,17 +90,18 @@ public final class ConnectionGuard {
       String address =
           connection.remoteAddress() == null ? "?" : connection.remoteAddress().hostAddress();
       // Counted atomically per address across event loops; an address with none open is removed.
-      int open = perAddress.merge(address, 1, Integer::sum);
+      int count = perAddress.merge(address, 1, Integer::sum);
+      ConnectionGuard.this.open.put(connection, address);
       connection.closeHandler(v -> {
         Long timer = awaitingHead.remove(connection);
         if (timer != null) {
           vertx.cancelTimer(timer);
         }
-        perAddress.computeIfPresent(address, (a, n) -> n == 1 ? null : n - 1);
+        released(connection);
       });
-      if (settings.maxPerAddress() > 0 && open > settings.maxPerAddress()) {
+      if (settings.maxPerAddress() > 0 && count > settings.maxPerAddress()) {
         refused.incrementAndGet();
-        LOG.log(Level.DEBUG, "refused a connection from " + address + ": " + open + " open");
+        LOG.log(Level.DEBUG, "refused a connection from " + address + ": " + count + " open");
         connection.close();
         return;
       }

@@ -104,6 +104,7 @@ public final class Routes {
             services.limits(),
             services.budget().limits(),
             new Origins(services.allowedOrigins()),
+            services.connections(),
             services.openSockets());
     get(site, "/ws").handler(socket::handle);
     get(site, "/metrics").handler(PrometheusScrapingHandler.create(services.registry()));

@@ -5,6 +5,7 @@ import dev.polyglot.playground.run.Limits;
 import dev.polyglot.playground.run.Runner;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.ext.web.RoutingContext;
@@ -32,6 +33,7 @@ final class RunSocket {
   private final Limits limits;
   private final ClientLimits share;
   private final Origins origins;
+  private final ConnectionGuard guard;
   private final Set<SocketSession> sessions = new HashSet<>();
   private final AtomicLong open;
 
@@ -42,12 +44,14 @@ final class RunSocket {
       Limits limits,
       ClientLimits share,
       Origins origins,
+      ConnectionGuard guard,
       AtomicLong open) {
     this.site = site;
     this.runner = runner;
     this.limits = limits;
     this.share = share;
     this.origins = origins;
+    this.guard = guard;
     this.open = open;
     vertx.setPeriodic(PING_EVERY_MS, PING_EVERY_MS, t -> pingAll());
   }
@@ -72,9 +76,10 @@ final class RunSocket {
           .end("This is the playground's WebSocket endpoint; connect with a WebSocket client.\n");
       return;
     }
+    var connection = request.connection();
     request
         .toWebSocket()
-        .onSuccess(this::open)
+        .onSuccess(socket -> open(socket, connection))
         .onFailure(e -> {
           LOG.log(Level.DEBUG, "WebSocket handshake failed", e);
           if (!ctx.response().ended() && !ctx.response().headWritten()) {
@@ -83,11 +88,12 @@ final class RunSocket {
         });
   }
 
-  private void open(ServerWebSocket socket) {
+  private void open(ServerWebSocket socket, HttpConnection connection) {
     var session = new SocketSession(socket, site, runner, limits, share);
     sessions.add(session);
     open.incrementAndGet();
     socket.closeHandler(v -> {
+      guard.released(connection);
       open.decrementAndGet();
       sessions.remove(session);
       session.closed();

@@ -143,4 +143,39 @@ class ConnectionLimitsTest {
     open.forEach(ws -> ws.abort());
     http.close();
   }
+
+  @Test
+  void aClosedWebSocketGivesItsPlaceBack() throws Exception {
+    // A browser that reconnects all day must never use up its address's cap.
+    start("--max-connections-per-ip", "2");
+    var http = HttpClient.newHttpClient();
+    for (int i = 0; i < 8; i++) {
+      var socket =
+          http.newWebSocketBuilder()
+              .header("Origin", "http://127.0.0.1:" + server.playground().port())
+              .buildAsync(
+                  URI.create("ws://127.0.0.1:" + server.playground().port() + "/ws"),
+                  new WebSocket.Listener() {})
+              .get(5, java.util.concurrent.TimeUnit.SECONDS);
+      socket
+          .sendClose(WebSocket.NORMAL_CLOSURE, "bye")
+          .get(5, java.util.concurrent.TimeUnit.SECONDS);
+      Poll.until(
+          "the server saw the socket close",
+          Duration.ofSeconds(5),
+          () -> server.playground().runner() != null && openSockets() == 0);
+    }
+    http.close();
+  }
+
+  private long openSockets() {
+    return server
+        .get("/health")
+        .send()
+        .toCompletionStage()
+        .toCompletableFuture()
+        .join()
+        .bodyAsJsonObject()
+        .getLong("webSockets");
+  }
 }
