@@ -187,8 +187,8 @@ public final class ClusterRunner implements Runner {
           if (placed.remove(runId) == null) {
             return;
           }
+          // Whether that executor is gone is for its heartbeats to tell: its other runs stay.
           LOG.log(Level.WARNING, "offer to executor " + executor + " failed: " + ar.cause());
-          executors.remove(executor);
           var again = new Pending(p.request(), p.events(), p.run(), p.context(), p.attempts() + 1);
           if (again.attempts() >= OFFER_ATTEMPTS || p.run().finished()) {
             end(again, new RunEvent.Error(Reason.UNAVAILABLE, "No executor took this run."));
