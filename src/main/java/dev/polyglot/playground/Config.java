@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * @param snippetsDir the lessons folder; empty means the lessons bundled in the jar
  * @param maxRuns a ceiling on runs executing at once; 0 means none beyond memory and CPU
  * @param poolSize warm worker JVMs kept waiting when idle; -1 means one per core
- * @param poolMax warm worker JVMs kept waiting after a burst; -1 means four per core
+ * @param poolMax warm worker JVMs kept waiting after a burst; -1 means four times {@code poolSize}
  * @param maxStarting runs whose JVM may be starting at once; 0 means one per core
  * @param allowedOrigins origins ({@code https://docs.example.org}) whose pages may open the
  *     WebSocket besides the site's own; {@code *} allows any
@@ -136,7 +136,7 @@ public record Config(
               "--pool-max",
               "POOL_MAX",
               "N",
-              "warm worker JVMs kept ready after a burst of runs [4 x cores]",
+              "warm worker JVMs kept ready after a burst of runs [4 x pool]",
               (b, v) -> b.poolMax = count(v, 0)),
           new Option(
               "--max-runs-per-client",
@@ -336,8 +336,9 @@ public record Config(
     return poolSize >= 0 ? poolSize : cores();
   }
 
+  /** Four times the idle pool unless set: {@code --pool 0} keeps no workers, even after a burst. */
   public int poolMaxCount() {
-    return Math.max(poolCount(), poolMax >= 0 ? poolMax : 4 * cores());
+    return Math.max(poolCount(), poolMax >= 0 ? poolMax : 4 * poolCount());
   }
 
   public int maxStartingCount() {

@@ -64,14 +64,17 @@ public final class ClusterRunner implements Runner {
   private long timer = -1;
   private boolean closing;
 
-  /** An executor as its last heartbeat showed it, less what was placed on it since. */
-  private static final class Known {
-    Bus.ExecutorBeat beat;
-    long heard;
-    int placedSinceBeat;
-
+  /**
+   * An executor as its last heartbeat showed it, less what was placed on it since. Immutable, and
+   * replaced on change, since /health reads it from other threads.
+   */
+  private record Known(Bus.ExecutorBeat beat, long heard, int placedSinceBeat) {
     int room() {
       return beat.room() - placedSinceBeat;
+    }
+
+    Known placedOne() {
+      return new Known(beat, heard, placedSinceBeat + 1);
     }
   }
 
@@ -166,8 +169,8 @@ public final class ClusterRunner implements Runner {
     if (best == null) {
       return false;
     }
-    best.placedSinceBeat++;
-    String executor = best.beat.id();
+    String executor = best.beat().id();
+    executors.computeIfPresent(executor, (id, known) -> known.placedOne());
     String runId = id + "-" + runIds.incrementAndGet();
     var placement = new Placed(p, runId, executor);
     placed.put(runId, placement);
@@ -242,13 +245,9 @@ public final class ClusterRunner implements Runner {
     if (!(Bus.decode(body) instanceof Bus.ExecutorBeat beat)) {
       return;
     }
-    Known known = executors.computeIfAbsent(beat.id(), k -> new Known());
-    if (known.beat == null) {
+    if (executors.put(beat.id(), new Known(beat, System.nanoTime(), 0)) == null) {
       LOG.log(Level.INFO, "executor " + beat.id() + " joined, room for " + beat.room());
     }
-    known.beat = beat;
-    known.heard = System.nanoTime();
-    known.placedSinceBeat = 0;
     pump();
   }
 
@@ -257,7 +256,7 @@ public final class ClusterRunner implements Runner {
     long now = System.nanoTime();
     List<String> gone = new ArrayList<>();
     executors.forEach((executor, known) -> {
-      if (now - known.heard > ExecutorNode.SILENCE_MS * 1_000_000) {
+      if (now - known.heard() > ExecutorNode.SILENCE_MS * 1_000_000) {
         gone.add(executor);
       }
     });
@@ -358,14 +357,15 @@ public final class ClusterRunner implements Runner {
     var list = new JsonArray();
     // Read on whatever thread asks: a snapshot that may be a heartbeat old is fine for /health.
     for (Known k : List.copyOf(executors.values())) {
-      long running = placed.values().stream().filter(p -> p.executor.equals(k.beat.id())).count();
+      var beat = k.beat();
+      long running = placed.values().stream().filter(p -> p.executor.equals(beat.id())).count();
       list.add(
           new JsonObject()
-              .put("id", k.beat.id())
-              .put("capacity", k.beat.capacity())
-              .put("running", k.beat.running())
-              .put("room", k.beat.room())
-              .put("queued", k.beat.queued())
+              .put("id", beat.id())
+              .put("capacity", beat.capacity())
+              .put("running", beat.running())
+              .put("room", beat.room())
+              .put("queued", beat.queued())
               .put("fromHere", running));
     }
     return new JsonObject()

@@ -161,7 +161,8 @@ class EmbedBrowserIT {
       // The tabs appear once the widget's script has set the pane up.
       WebElement concurrent =
           java.findElement(By.cssSelector("[role=tab][data-variant=concurrent]"));
-      waiting(10).until(d -> concurrent.isDisplayed());
+      // Generous: on a 2-core machine the browser shares the cores with starting worker JVMs.
+      waiting(20).until(d -> concurrent.isDisplayed());
       concurrent.click();
       browser.recordArrivals(".run-panel");
       java.findElement(By.cssSelector(".run-button")).click();
@@ -218,7 +219,8 @@ class EmbedBrowserIT {
       // The tabs appear once the widget's script has set the pane up.
       WebElement concurrent =
           java.findElement(By.cssSelector("[role=tab][data-variant=concurrent]"));
-      waiting(10).until(d -> concurrent.isDisplayed());
+      // Generous: on a 2-core machine the browser shares the cores with starting worker JVMs.
+      waiting(20).until(d -> concurrent.isDisplayed());
       concurrent.click();
       assertThat(java.findElement(By.cssSelector(".run-button")).getText()).contains("Run live");
       browser.js(

@@ -12,11 +12,12 @@ import java.util.List;
 
 /**
  * Keeps warm workers waiting, as many as recent demand: at least {@code minSize}, and up to {@code
- * maxSize} when many runs were taken in the last {@link #DEMAND_WINDOW_MS} ms (a class that pressed
- * Run together is likely to press it again). Each worker serves one run; taking one starts a
- * replacement in the background. When none is ready, a cold one (no javac warm-up, so it is ready
- * sooner) is started for that run alone. Each worker holds a slot, and so a uid of its own, until
- * it exits.
+ * maxSize} when many workers were in use at once in the last {@link #DEMAND_WINDOW_MS} ms (a class
+ * that pressed Run together is likely to press it again). Runs one after another keep it at its
+ * minimum, so that refills do not take CPU from the programs that are timing themselves. Each
+ * worker serves one run; taking one starts a replacement in the background. When none is ready, a
+ * cold one (no javac warm-up, so it is ready sooner) is started for that run alone. Each worker
+ * holds a slot, and so a uid of its own, until it exits.
  *
  * <p>Refills start at most {@code maxStarting} workers at once, so that they do not take the CPU
  * from the cold starts of runs that are waiting for one.
@@ -34,7 +35,7 @@ import java.util.List;
 final class WorkerPool {
   private static final System.Logger LOG = System.getLogger(WorkerPool.class.getName());
 
-  /** How far back taken workers count as demand. */
+  /** How far back the workers in use at once count as demand. */
   static final long DEMAND_WINDOW_MS = 30_000;
 
   private final ChildLauncher launcher;
@@ -44,7 +45,9 @@ final class WorkerPool {
   private final int warmups;
   private final List<Child> idle = new ArrayList<>();
   private final BitSet slots = new BitSet();
-  private final ArrayDeque<Long> taken = new ArrayDeque<>();
+  // When a worker was taken, and how many were in use then, newest last.
+  private final ArrayDeque<long[]> taken = new ArrayDeque<>();
+  private int inUse;
   private int starting;
   private boolean closed;
 
@@ -69,26 +72,32 @@ final class WorkerPool {
     Child worker;
     synchronized (this) {
       worker = idle.isEmpty() ? null : idle.removeFirst();
-      taken.addLast(System.nanoTime());
+      taken.addLast(new long[] {System.nanoTime(), ++inUse});
     }
     refill();
-    if (worker != null) {
-      return Future.succeededFuture(worker);
-    }
-    return spawn(0);
+    Future<Child> taking = worker != null ? Future.succeededFuture(worker) : spawn(0);
+    return taking.onSuccess(w -> w.exit().onComplete(x -> released())).onFailure(e -> released());
+  }
+
+  private synchronized void released() {
+    inUse--;
   }
 
   synchronized int idleCount() {
     return idle.size();
   }
 
-  /** The workers kept waiting now: the runs taken in the last window, within the bounds. */
+  /** The workers kept waiting now: the most in use at once in the last window, within bounds. */
   synchronized int size() {
     long since = System.nanoTime() - DEMAND_WINDOW_MS * 1_000_000;
-    while (!taken.isEmpty() && taken.peekFirst() - since < 0) {
+    while (!taken.isEmpty() && taken.peekFirst()[0] - since < 0) {
       taken.removeFirst();
     }
-    return Math.clamp(taken.size(), minSize, maxSize);
+    int peak = 0;
+    for (long[] t : taken) {
+      peak = Math.max(peak, (int) t[1]);
+    }
+    return Math.clamp(peak, minSize, maxSize);
   }
 
   int maxSize() {

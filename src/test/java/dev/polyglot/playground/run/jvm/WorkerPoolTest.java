@@ -112,4 +112,28 @@ class WorkerPoolTest {
     acquire(pool); // a run still gets a cold worker; the pool is not refilled
     assertThat(launcher.started).hasSize(started + 1);
   }
+
+  @Test
+  void runsOneAfterAnotherKeepThePoolSmall() {
+    var pool = new WorkerPool(launcher, 1, 4, 2, 0);
+    pool.start();
+    for (int i = 0; i < 6; i++) {
+      acquire(pool).kill();
+    }
+    assertThat(pool.size()).isEqualTo(1);
+    Poll.until("one idle worker", Duration.ofSeconds(5), () -> pool.idleCount() == 1);
+  }
+
+  @Test
+  void workersInUseAtOnceGrowThePoolUpToItsMaximumTwoStartsAtATime() {
+    var pool = new WorkerPool(launcher, 1, 4, 2, 0);
+    pool.start();
+    var inUse = new java.util.ArrayList<Child>();
+    for (int i = 0; i < 6; i++) {
+      inUse.add(acquire(pool));
+    }
+    assertThat(pool.size()).as("six at once, at most four kept").isEqualTo(4);
+    Poll.until("the pool grows to four", Duration.ofSeconds(5), () -> pool.idleCount() == 4);
+    inUse.forEach(Child::kill);
+  }
 }
