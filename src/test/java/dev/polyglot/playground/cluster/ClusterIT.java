@@ -28,9 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real cluster on loopback: a web node in this JVM, and executors and a second web node as
- * processes of the built jar, so that they can be killed like a machine that goes away. The steps
- * build on each other: a web node alone refuses runs, then two executors join and take runs, then
- * one is killed mid-run, then a web node is.
+ * processes of the built jar, so that they can be killed like a machine that goes away, all with
+ * their event bus on mutual TLS. The steps build on each other: a web node alone refuses runs, then
+ * two executors join and take runs, then one is killed mid-run, then a web node is.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
@@ -42,6 +42,10 @@ class ClusterIT {
   static final List<Node> nodes = new ArrayList<>();
   static final HttpClient http = HttpClient.newHttpClient();
   static int webClusterPort;
+  // Every node shares one key store, so the runs and their events cross the event bus on mutual
+  // TLS, as an operator who sets CLUSTER_KEYSTORE runs it.
+  static Path keyStore;
+  static final String PASSWORD = "cluster-it-secret";
   @TempDir static Path work;
 
   /** A node started from the jar. */
@@ -57,6 +61,7 @@ class ClusterIT {
     java.nio.file.Files.setPosixFilePermissions(
         work, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
     webClusterPort = Nodes.freePort();
+    keyStore = Nodes.keyStore(work.resolve("cluster.p12"), PASSWORD);
     web =
         TestServer.startWithJvm(
             "--snippets",
@@ -66,7 +71,11 @@ class ClusterIT {
             "--cluster-name",
             "cluster-it",
             "--cluster-port",
-            String.valueOf(webClusterPort));
+            String.valueOf(webClusterPort),
+            "--cluster-keystore",
+            keyStore.toString(),
+            "--cluster-keystore-password",
+            PASSWORD);
     client = new RunClient(web.playground().port());
   }
 
@@ -273,6 +282,10 @@ class ClusterIT {
                 String.valueOf(clusterPort),
                 "--cluster-members",
                 "127.0.0.1:" + webClusterPort,
+                "--cluster-keystore",
+                keyStore.toString(),
+                "--cluster-keystore-password",
+                PASSWORD,
                 "--work-dir",
                 work.resolve(name).toString(),
                 "--pool",

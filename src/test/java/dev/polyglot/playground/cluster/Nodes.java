@@ -24,6 +24,36 @@ final class Nodes {
     }
   }
 
+  /** A PKCS#12 store with one new key pair, made by the JDK's keytool. */
+  static Path keyStore(Path file, String password) throws IOException, InterruptedException {
+    Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
+    var process =
+        new ProcessBuilder(
+                keytool.toString(),
+                "-genkeypair",
+                "-alias",
+                "node",
+                "-keyalg",
+                "EC",
+                "-dname",
+                "CN=polyglot-playground-node",
+                "-validity",
+                "2",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                file.toString(),
+                "-storepass",
+                password)
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(process.getInputStream().readAllBytes());
+    if (process.waitFor() != 0) {
+      throw new IOException("keytool failed: " + output);
+    }
+    return file;
+  }
+
   /** {@code java -jar} with this JVM's java; output goes to target/cluster-it/NAME.log. */
   static Process start(String name, List<String> args) throws IOException {
     Files.createDirectories(LOGS);
