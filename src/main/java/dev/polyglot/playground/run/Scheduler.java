@@ -284,9 +284,14 @@ public final class Scheduler implements Runner {
                 .put("maxStarting", admission.maxStarting()));
   }
 
-  /** How many more runs this node could take now (0 while some wait): what a cluster places by. */
+  /**
+   * How many more runs this node could take now (0 while some wait, or once it is shutting down):
+   * what a cluster places by.
+   */
   public synchronized int room() {
-    return queue.isEmpty() ? admission.room(gauge.read(), running.size(), starting.size()) : 0;
+    return queue.isEmpty() && !closing
+        ? admission.room(gauge.read(), running.size(), starting.size())
+        : 0;
   }
 
   /** Runs executing now. */

@@ -147,7 +147,10 @@ public final class Routes {
     return root;
   }
 
-  /** An executor serves no pages: its health, with its place in the cluster, and its metrics. */
+  /**
+   * An executor serves no pages: its health, with its place in the cluster, and its metrics, under
+   * the base path like every node (so one health check fits every container of a deployment).
+   */
   private static Router executor(Vertx vertx, Services services) {
     Router router = Router.router(vertx);
     get(router, "/health")
@@ -162,14 +165,19 @@ public final class Routes {
                     services.executor())
                 ::handle);
     get(router, "/metrics").handler(PrometheusScrapingHandler.create(services.registry()));
-    router.errorHandler(
+    Router top = router;
+    if (!services.basePath().isEmpty()) {
+      top = Router.router(vertx);
+      top.route(services.basePath() + "/*").subRouter(router);
+    }
+    top.errorHandler(
         404,
         ctx ->
             ctx.response()
                 .setStatusCode(404)
                 .putHeader("Content-Type", "text/plain; charset=utf-8")
                 .end("This is an executor of the playground: it serves /health and /metrics.\n"));
-    return router;
+    return top;
   }
 
   private static Route get(Router router, String path) {

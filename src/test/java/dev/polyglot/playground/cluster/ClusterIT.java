@@ -49,9 +49,10 @@ class ClusterIT {
   @TempDir static Path work;
 
   /** A node started from the jar. */
-  record Node(Process process, int port) {
+  /** A node started from the jar; {@code base} is its base path. */
+  record Node(Process process, int port, String base) {
     JsonObject health() {
-      return ClusterIT.health(port);
+      return ClusterIT.health(port, base);
     }
   }
 
@@ -112,8 +113,10 @@ class ClusterIT {
         () ->
             executors().size() == 2
                 && executors().stream().allMatch(e -> e.getInteger("room") > 0));
-    assertThat(nodes.getFirst().health().getJsonObject("cluster").getString("role"))
-        .isEqualTo("executor");
+    Node executor = nodes.getFirst();
+    assertThat(executor.health().getJsonObject("cluster").getString("role")).isEqualTo("executor");
+    assertThat(get(executor.port(), "/course/metrics")).contains("jvm_");
+    assertThat(get(executor.port(), "/course/")).as("no pages").contains("serves /health");
 
     String twoLines =
         "void main() throws Exception { IO.println(\"one\"); Thread.sleep(1500);"
@@ -256,8 +259,9 @@ class ClusterIT {
     return list == null ? List.of() : list.stream().map(JsonObject.class::cast).toList();
   }
 
+  /** An executor, under a base path as a deployment's shared settings may give every node. */
   static Node executor(String name) throws Exception {
-    return start(name, "executor");
+    return start(name, "executor", "--base-path", "/course");
   }
 
   static Node webNode() throws Exception {
@@ -293,23 +297,20 @@ class ClusterIT {
                 "--unsafe-run-unsandboxed"));
     args.addAll(List.of(more));
     Process process = Nodes.start(name, args);
+    String base = args.contains("--base-path") ? args.get(args.indexOf("--base-path") + 1) : "";
     Poll.until(
-        name + " serves /health",
-        Duration.ofSeconds(60),
-        () -> {
-          try {
-            return health(port) != null;
-          } catch (Exception e) {
-            return false;
-          }
-        });
-    return new Node(process, port);
+        name + " serves /health", Duration.ofSeconds(60), () -> !health(port, base).isEmpty());
+    return new Node(process, port, base);
+  }
+
+  static JsonObject health(int port) {
+    return health(port, "");
   }
 
   /** A node's /health, or an empty object while it does not answer. */
-  static JsonObject health(int port) {
+  static JsonObject health(int port, String base) {
     try {
-      return new JsonObject(get(port, "/health"));
+      return new JsonObject(get(port, base + "/health"));
     } catch (Exception e) {
       return new JsonObject();
     }

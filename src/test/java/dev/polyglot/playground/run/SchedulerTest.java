@@ -158,6 +158,14 @@ class SchedulerTest {
   }
 
   @Test
+  void aNodeShuttingDownHasNoRoomToOffer() {
+    scheduler(new Admission(0, MB, 0, 4), 10, 1, 10);
+    assertThat(scheduler.room()).isPositive();
+    scheduler.shutdown(Duration.ofSeconds(1));
+    assertThat(scheduler.room()).isZero();
+  }
+
+  @Test
   void shutdownWithNothingInFlightIsImmediate() {
     scheduler(1, 1, 1, 10);
     assertThat(scheduler.shutdown(Duration.ofSeconds(30)).isComplete()).isTrue();
