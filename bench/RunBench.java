@@ -247,11 +247,18 @@ static final class RssSampler {
       }
     });
     Thread.ofPlatform().daemon().start(() -> {
+      // Idle, warm workers: ready and waiting, so their CPU time stood still since the last look.
+      Map<Long, Long> lastCpu = new HashMap<>();
       while (running) {
-        // Idle, warm workers: the ones that said ready and are waiting (state S, no CPU).
         ProcessHandle.allProcesses()
-            .filter(p -> isWorker(p) && p.info().totalCpuDuration().map(d -> d.toMillis() > 500).orElse(false))
-            .forEach(p -> { try { idleMiB.add(field(p.pid(), "VmRSS:") / 1024.0); } catch (IOException ignored) {} });
+            .filter(RssSampler::isWorker)
+            .forEach(p -> {
+              long cpu = p.info().totalCpuDuration().map(d -> d.toMillis()).orElse(-1L);
+              Long before = lastCpu.put(p.pid(), cpu);
+              if (before != null && before == cpu && cpu > 0) {
+                try { idleMiB.add(field(p.pid(), "VmRSS:") / 1024.0); } catch (IOException ignored) {}
+              }
+            });
         try { Thread.sleep(500); } catch (InterruptedException e) { return; }
       }
     });

@@ -14,8 +14,9 @@ package dev.polyglot.playground.run;
  *       yet) at once. A cold JVM start is a burst of CPU; bounding them keeps a burst of runs from
  *       starving each other, and it is what spreads a class pressing Run together over time.
  *   <li><b>CPU.</b> Each starting run is taken to use one core; what the node uses beyond that is
- *       the running programs. When they use {@link #SATURATED} of the cores, new runs wait, so that
- *       CPU-bound lessons keep their cores and report honest parallel timings.
+ *       the running programs (so are warm workers the runner starts for its pool). When they use
+ *       {@link #SATURATED} of the cores, new runs wait, so that CPU-bound lessons keep their cores
+ *       and report honest parallel timings. With no program running, CPU never holds a run back.
  *   <li><b>Count.</b> {@code maxRuns}, when set, is an operator's ceiling on top of all that.
  * </ul>
  *
@@ -57,6 +58,14 @@ public record Admission(int maxRuns, long runBytes, long reserveBytes, int maxSt
   }
 
   public Verdict decide(Gauge.Reading now, int running, int starting) {
+    return decide(now, running, starting, 0);
+  }
+
+  /**
+   * @param background processes the runner is starting outside any run (warm workers for its pool):
+   *     like starting runs, each is taken to use a core for now
+   */
+  public Verdict decide(Gauge.Reading now, int running, int starting, int background) {
     if (maxRuns > 0 && running >= maxRuns) {
       return Verdict.MAX_RUNS;
     }
@@ -66,7 +75,7 @@ public record Admission(int maxRuns, long runBytes, long reserveBytes, int maxSt
     if (memoryRoom(now, starting) < 1) {
       return Verdict.MEMORY;
     }
-    if (cpuSaturated(now, starting)) {
+    if (cpuSaturated(now, running, starting, background)) {
       return Verdict.CPU;
     }
     return Verdict.ADMIT;
@@ -77,7 +86,12 @@ public record Admission(int maxRuns, long runBytes, long reserveBytes, int maxSt
    * saturated. What a cluster's web nodes compare to place a run.
    */
   public int room(Gauge.Reading now, int running, int starting) {
-    if (cpuSaturated(now, starting)) {
+    return room(now, running, starting, 0);
+  }
+
+  /** The same, with {@code background} starts of the runner's own. */
+  public int room(Gauge.Reading now, int running, int starting, int background) {
+    if (cpuSaturated(now, running, starting, background)) {
       return 0;
     }
     long room = memoryRoom(now, starting);
@@ -93,8 +107,15 @@ public record Admission(int maxRuns, long runBytes, long reserveBytes, int maxSt
     return free < 0 ? 0 : free / runBytes;
   }
 
-  private boolean cpuSaturated(Gauge.Reading now, int starting) {
-    double programs = now.cpuBusy() * now.cores() - starting;
+  /**
+   * Whether running programs fill the cores. With no program past its start there is nobody whose
+   * timings could suffer, whatever else keeps the CPU busy (the server, a JIT, another tenant).
+   */
+  private boolean cpuSaturated(Gauge.Reading now, int running, int starting, int background) {
+    if (running <= starting) {
+      return false;
+    }
+    double programs = now.cpuBusy() * now.cores() - starting - background;
     return programs >= SATURATED * now.cores();
   }
 }

@@ -22,6 +22,14 @@ public interface Runner {
   JsonObject status();
 
   /**
+   * Processes this runner is starting outside any run, such as warm workers for a pool: admission
+   * takes each to use a core while it starts, rather than mistake it for a busy program.
+   */
+  default int backgroundStarts() {
+    return 0;
+  }
+
+  /**
    * Stops taking runs and lets those in flight finish for up to {@code grace}, then stops the rest
    * ({@code shutting-down}); completes when every run has ended. Runners without runs of their own
    * to wait for have nothing to do.

@@ -106,7 +106,8 @@ public final class Scheduler implements Runner {
 
   /** Holds this object's monitor: may one more run start now? */
   private boolean admit() {
-    lastVerdict = admission.decide(gauge.read(), running.size(), starting.size());
+    lastVerdict =
+        admission.decide(gauge.read(), running.size(), starting.size(), inner.backgroundStarts());
     return lastVerdict == Admission.Verdict.ADMIT;
   }
 
@@ -290,7 +291,7 @@ public final class Scheduler implements Runner {
    */
   public synchronized int room() {
     return queue.isEmpty() && !closing
-        ? admission.room(gauge.read(), running.size(), starting.size())
+        ? admission.room(gauge.read(), running.size(), starting.size(), inner.backgroundStarts())
         : 0;
   }
 

@@ -40,6 +40,19 @@ class AdmissionTest {
   }
 
   @Test
+  void withNoProgramRunningABusyCpuHoldsNothingBack() {
+    // Busy with the server's own work, a finished program's exit, or another tenant.
+    assertThat(admission.decide(reading(20_000, 1.0), 0, 0)).isEqualTo(Verdict.ADMIT);
+    assertThat(admission.decide(reading(20_000, 1.0), 1, 1)).isEqualTo(Verdict.ADMIT);
+  }
+
+  @Test
+  void warmWorkersStartingForThePoolAreNotMistakenForBusyPrograms() {
+    assertThat(admission.decide(reading(20_000, 1.0), 1, 0)).isEqualTo(Verdict.CPU);
+    assertThat(admission.decide(reading(20_000, 1.0), 1, 0, 2)).isEqualTo(Verdict.ADMIT);
+  }
+
+  @Test
   void programsThatFillTheCoresHoldNewRunsBack() {
     assertThat(admission.decide(reading(20_000, 0.95), 2, 0)).isEqualTo(Verdict.CPU);
     assertThat(admission.room(reading(20_000, 0.95), 2, 0)).isZero();

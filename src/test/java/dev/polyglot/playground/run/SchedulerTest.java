@@ -201,7 +201,10 @@ class SchedulerTest {
 
   @Test
   void busyCoresHoldNewRunsUntilTheyCalmDown() {
-    scheduler(new Admission(0, MB, 0, 4), 10, 1, 10);
+    scheduler(new Admission(0, MB, 0, 4), 10, 10, 100);
+    var busy = submit();
+    Poll.until("a program is running", Duration.ofSeconds(5), () -> busy.events.size() > 1);
+    // ... and, by the gauge, using every core.
     gauge.set(64L << 30, 1.0);
     var waiting = submit();
     Poll.until("queued", Duration.ofSeconds(5), () -> !waiting.events.isEmpty());

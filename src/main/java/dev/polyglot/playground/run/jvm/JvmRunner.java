@@ -273,6 +273,11 @@ public final class JvmRunner implements Runner {
   }
 
   @Override
+  public int backgroundStarts() {
+    return pool.startingCount();
+  }
+
+  @Override
   public JsonObject status() {
     return new JsonObject()
         .put("sandbox", isolation.mode() == Sandbox.Mode.SANDBOXED)

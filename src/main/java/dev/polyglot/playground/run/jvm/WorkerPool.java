@@ -83,6 +83,11 @@ final class WorkerPool {
     inUse--;
   }
 
+  /** Warm workers being started for the pool now. */
+  synchronized int startingCount() {
+    return starting;
+  }
+
   synchronized int idleCount() {
     return idle.size();
   }
