@@ -10,7 +10,8 @@ import io.vertx.core.Future;
 interface ChildLauncher {
   /**
    * Starts a child for {@code role} as pool slot {@code slot} (each slot its own uid), which does
-   * {@code warmups} javac compiles before it says ready. Never blocks the caller.
+   * {@code warmups} javac compiles before it says ready; a worker started for a waiting run gets
+   * {@link WorkerPool#COLD} and does no warm-up at all. Never blocks the caller.
    */
   Future<Child> start(Sandbox.Role role, int slot, int warmups);
 

@@ -35,6 +35,9 @@ import java.util.List;
 final class WorkerPool {
   private static final System.Logger LOG = System.getLogger(WorkerPool.class.getName());
 
+  /** The warm-ups of a worker started for one waiting run: none, not even of the run path. */
+  static final int COLD = -1;
+
   /** How far back the workers in use at once count as demand. */
   static final long DEMAND_WINDOW_MS = 30_000;
 
@@ -75,7 +78,7 @@ final class WorkerPool {
       taken.addLast(new long[] {System.nanoTime(), ++inUse});
     }
     refill();
-    Future<Child> taking = worker != null ? Future.succeededFuture(worker) : spawn(0);
+    Future<Child> taking = worker != null ? Future.succeededFuture(worker) : spawn(COLD);
     return taking.onSuccess(w -> w.exit().onComplete(x -> released())).onFailure(e -> released());
   }
 

@@ -1,22 +1,29 @@
 package dev.polyglot.playground.run.worker;
 
+import java.lang.classfile.ClassFile;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.ConstantDescs;
+import java.lang.constant.MethodTypeDesc;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Work a pooled worker does before it says ready, so that the reader's run does not pay for it:
- * javac compiles (the first one in a JVM takes most of a second), and one pass over
- * CompletableFuture and String.format, which nearly every lesson touches first. The AOT cache
- * covers class loading for the rest, virtual threads and Vert.x included.
+ * Work a pooled worker does before it says ready, so that the reader's run does not pay for it: one
+ * pass over the run path, any javac compiles asked for (only useful when the compile service is
+ * down and edited code compiles in the worker), and one pass over CompletableFuture and
+ * String.format, which nearly every lesson touches first. A worker started for a waiting run
+ * ({@code compiles < 0}) skips all but the last. The AOT cache covers class loading for the rest,
+ * virtual threads and Vert.x included.
  */
 final class Warmup {
   private Warmup() {}
 
   static void run(int compiles, String classPath) throws Exception {
-    javac(compiles, classPath);
-    if (compiles > 0) {
-      runPath(classPath);
+    if (compiles >= 0) {
+      runPath();
+      javac(compiles, classPath);
     }
     // Not virtual threads: their scheduler is created with the first one, and a lesson may set
     // jdk.virtualThreadScheduler.parallelism in main() to show what one carrier thread does.
@@ -32,9 +39,8 @@ final class Warmup {
    * does it before it is ready and not while a reader waits. It matters because workers deny native
    * access, which keeps the AOT cache from holding pre-linked classes.
    */
-  private static void runPath(String classPath) throws Exception {
-    var result = Compiler.compile("Warm", "void main() { IO.println(\"warm\"); }", classPath);
-    var job = Wire.decode(Wire.encode(1, new Wire.Load(result.classes(), result.mainClass())));
+  private static void runPath() throws Exception {
+    var job = Wire.decode(Wire.encode(1, new Wire.Load(Map.of("Warm", program()), "Warm")));
     var load = (Wire.Load) job.message();
     Launcher.prepare(load.classes(), load.mainClass());
     var nowhere = new Protocol(java.io.OutputStream.nullOutputStream());
@@ -43,6 +49,31 @@ final class Warmup {
       out.println("warm");
     }
     new SpanTracker(nowhere).stop();
+  }
+
+  /**
+   * {@code public class Warm { public static void main(String[] a) { IO.println("warm"); } }},
+   * built with the JDK's class-file API: a pooled worker loads no javac just to warm its run path.
+   */
+  static byte[] program() {
+    var string = ConstantDescs.CD_String;
+    return ClassFile.of()
+        .build(
+            ClassDesc.of("Warm"),
+            type ->
+                type.withFlags(ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL)
+                    .withMethodBody(
+                        "main",
+                        MethodTypeDesc.of(ConstantDescs.CD_void, string.arrayType()),
+                        ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC,
+                        code ->
+                            code.ldc("warm")
+                                .invokestatic(
+                                    ClassDesc.of("java.lang.IO"),
+                                    "println",
+                                    MethodTypeDesc.of(
+                                        ConstantDescs.CD_void, ConstantDescs.CD_Object))
+                                .return_()));
   }
 
   /** Compiles that leave javac's context pool warm for the next one. */

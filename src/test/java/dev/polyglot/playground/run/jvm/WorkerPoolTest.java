@@ -41,7 +41,7 @@ class WorkerPoolTest {
     var pool = new WorkerPool(launcher, 0, 5);
     pool.start();
     var cold = (FakeChild) acquire(pool);
-    assertThat(cold.warmups).isZero();
+    assertThat(cold.warmups).isEqualTo(WorkerPool.COLD);
     assertThat(launcher.started).containsExactly(cold);
   }
 
