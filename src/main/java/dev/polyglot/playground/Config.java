@@ -160,7 +160,7 @@ public record Config(
               "--warmups",
               "WARMUPS",
               "N",
-              "javac warm-up compiles per pooled worker, for edited code compiled in the worker when the compile service is down [0]",
+              "javac warm-up compiles per pooled worker (none in a burst) [5]",
               (b, v) -> b.warmups = count(v, 0)),
           new Option(
               "--run-timeout",
@@ -531,7 +531,7 @@ public record Config(
     int poolSize = -1;
     int poolMax = -1;
     final ClientLimitsBuilder clientLimits = new ClientLimitsBuilder();
-    int warmups;
+    int warmups = 5;
     final LimitsBuilder limits = new LimitsBuilder(Limits.DEFAULTS);
     Path workDir = Path.of(System.getProperty("java.io.tmpdir"), "polyglot-playground");
     List<String> allowedOrigins = List.of();

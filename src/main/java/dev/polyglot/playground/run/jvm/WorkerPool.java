@@ -20,7 +20,8 @@ import java.util.List;
  * holds a slot, and so a uid of its own, until it exits.
  *
  * <p>Refills start at most {@code maxStarting} workers at once, so that they do not take the CPU
- * from the cold starts of runs that are waiting for one.
+ * from the cold starts of runs that are waiting for one; while the pool is grown for a burst they
+ * also skip the javac warm-ups.
  *
  * <pre>
  *   acquire ─┬─ idle worker ready? ── take it ── refill()
@@ -141,12 +142,17 @@ final class WorkerPool {
 
   private void refill() {
     int missing;
+    int compiles;
     synchronized (this) {
-      missing = closed ? 0 : Math.min(size() - idle.size(), maxStarting) - starting;
+      int size = size();
+      missing = closed ? 0 : Math.min(size - idle.size(), maxStarting) - starting;
       starting += Math.max(missing, 0);
+      // In a burst a worker soon is worth more than a warmer one later, and javac warm-ups would
+      // take the CPU from the cold starts of runs that wait: only the run path is warmed then.
+      compiles = size > minSize ? 0 : warmups;
     }
     for (int i = 0; i < missing; i++) {
-      spawn(warmups)
+      spawn(compiles)
           .onComplete(ar -> {
             boolean keep;
             synchronized (this) {

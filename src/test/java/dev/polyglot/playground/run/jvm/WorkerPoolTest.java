@@ -126,7 +126,7 @@ class WorkerPoolTest {
 
   @Test
   void workersInUseAtOnceGrowThePoolUpToItsMaximumTwoStartsAtATime() {
-    var pool = new WorkerPool(launcher, 1, 4, 2, 0);
+    var pool = new WorkerPool(launcher, 1, 4, 2, 5);
     pool.start();
     var inUse = new java.util.ArrayList<Child>();
     for (int i = 0; i < 6; i++) {
@@ -134,6 +134,10 @@ class WorkerPoolTest {
     }
     assertThat(pool.size()).as("six at once, at most four kept").isEqualTo(4);
     Poll.until("the pool grows to four", Duration.ofSeconds(5), () -> pool.idleCount() == 4);
+    assertThat(launcher.started)
+        .as("grown for a burst, without javac warm-ups")
+        .extracting(c -> c.warmups)
+        .contains(0);
     inUse.forEach(Child::kill);
   }
 }
