@@ -94,7 +94,8 @@ public final class JvmRunner implements Runner {
                 });
           }
           boolean demoApi = mode != Sandbox.Mode.SANDBOXED && DemoApi.start();
-          var sandbox = new Sandbox(mode, files, settings.limits());
+          var sandbox =
+              new Sandbox(mode, files, settings.limits(), WorkerRuntime.prepare(files.root()));
           var aot = new AotCache();
           var launcher = new SandboxLauncher(vertx, sandbox, files.root(), aot);
           var classes = new ClassCache(vertx, files.classPath(false));

@@ -30,19 +30,24 @@ final class Sandbox {
   }
 
   static final int UID_BASE = 40000;
-  private static final Path JAVA_HOME = Path.of(System.getProperty("java.home"));
   private static final List<String> SYSTEM_LIBS =
       List.of("/usr/lib/x86_64-linux-gnu", "/usr/lib64", "/usr/lib/aarch64-linux-gnu");
 
   private final Mode mode;
   private final WorkerFiles files;
+  // The runtime children run on (WorkerRuntime). A sandbox sees it at SANDBOX_JDK: it may live in
+  // the work folder under /tmp, which the sandbox's private /tmp would hide.
+  private final Path javaHome;
+
+  static final String SANDBOX_JDK = "/app/jdk";
   private final Limits limits;
   private final boolean root;
   private final Optional<Path> seccomp;
 
   /** Writes the seccomp filter next to the workers' files; blocking, so off the event loop. */
-  Sandbox(Mode mode, WorkerFiles files, Limits limits) throws IOException {
+  Sandbox(Mode mode, WorkerFiles files, Limits limits, Path javaHome) throws IOException {
     this.mode = mode;
+    this.javaHome = javaHome;
     this.files = files;
     this.limits = limits;
     this.root = "root".equals(System.getProperty("user.name"));
@@ -179,7 +184,7 @@ final class Sandbox {
       if (seccomp.isPresent()) {
         cmd.addAll(List.of("--seccomp", "3"));
       }
-      bind(cmd, JAVA_HOME.toString());
+      cmd.addAll(List.of("--ro-bind", javaHome.toString(), SANDBOX_JDK));
       for (String lib : SYSTEM_LIBS) {
         if (Files.isDirectory(Path.of(lib))) {
           bind(cmd, lib);
@@ -217,7 +222,8 @@ final class Sandbox {
               "LANG",
               "C.UTF-8"));
     }
-    cmd.add(JAVA_HOME.resolve("bin/java").toString());
+    cmd.add(
+        (mode == Mode.SANDBOXED ? Path.of(SANDBOX_JDK) : javaHome).resolve("bin/java").toString());
     cmd.addAll(
         List.of(
             "-XX:+UseSerialGC",

@@ -34,7 +34,8 @@ class SeccompIT {
     Vertx vertx = Vertx.vertx();
     try {
       var files = WorkerFiles.prepare(work);
-      var box = new Sandbox(Sandbox.Mode.SANDBOXED, files, Limits.DEFAULTS);
+      var box =
+          new Sandbox(Sandbox.Mode.SANDBOXED, files, Limits.DEFAULTS, WorkerRuntime.prepare(work));
       var launcher = new SandboxLauncher(vertx, box, files.root(), new AotCache());
       List<String> lines = new CopyOnWriteArrayList<>();
       var exit = new java.util.concurrent.CompletableFuture<Integer>();
