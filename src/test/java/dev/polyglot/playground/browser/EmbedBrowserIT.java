@@ -161,8 +161,14 @@ class EmbedBrowserIT {
       // The tabs appear once the widget's script has set the pane up.
       WebElement concurrent =
           java.findElement(By.cssSelector("[role=tab][data-variant=concurrent]"));
-      // Generous: on a 2-core machine the browser shares the cores with starting worker JVMs.
-      waiting(20).until(d -> concurrent.isDisplayed());
+      // A strip of tabs wider than a narrow pane scrolls, and WebDriver counts a tab scrolled out
+      // of its strip as not displayed: bring it into view, as a reader would, before asking.
+      waiting(20)
+          .until(d -> {
+            browser.js(
+                "arguments[0].scrollIntoView({block: 'nearest', inline: 'nearest'})", concurrent);
+            return concurrent.isDisplayed();
+          });
       concurrent.click();
       browser.recordArrivals(".run-panel");
       java.findElement(By.cssSelector(".run-button")).click();
@@ -219,8 +225,14 @@ class EmbedBrowserIT {
       // The tabs appear once the widget's script has set the pane up.
       WebElement concurrent =
           java.findElement(By.cssSelector("[role=tab][data-variant=concurrent]"));
-      // Generous: on a 2-core machine the browser shares the cores with starting worker JVMs.
-      waiting(20).until(d -> concurrent.isDisplayed());
+      // A strip of tabs wider than a narrow pane scrolls, and WebDriver counts a tab scrolled out
+      // of its strip as not displayed: bring it into view, as a reader would, before asking.
+      waiting(20)
+          .until(d -> {
+            browser.js(
+                "arguments[0].scrollIntoView({block: 'nearest', inline: 'nearest'})", concurrent);
+            return concurrent.isDisplayed();
+          });
       concurrent.click();
       assertThat(java.findElement(By.cssSelector(".run-button")).getText()).contains("Run live");
       browser.js(
