@@ -111,8 +111,11 @@ class CourseSiteBrowserIT {
     browser
         .waiting()
         .until(d -> expected.equals(browser.js("return document.documentElement.dataset.theme")));
-    assertThat(browser.js("return getComputedStyle(document.body).backgroundColor"))
-        .isNotEqualTo(before);
+    // The colours follow the theme within a frame or two (sooner or later on a loaded machine).
+    browser
+        .waiting()
+        .until(d ->
+            !before.equals(browser.js("return getComputedStyle(document.body).backgroundColor")));
     driver.navigate().refresh();
     assertThat(browser.js("return document.documentElement.dataset.theme")).isEqualTo(expected);
 
