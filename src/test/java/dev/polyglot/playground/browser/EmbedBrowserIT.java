@@ -126,6 +126,21 @@ class EmbedBrowserIT {
     }
   }
 
+  /**
+   * Clicks a variant's tab in a pane once the widget's script has set the tabs up. A strip of tabs
+   * wider than a narrow pane scrolls, and WebDriver counts a tab scrolled out of its strip as not
+   * displayed: it is brought into view, as a reader would, before asking.
+   */
+  private void showTab(WebElement pane, String variant) {
+    WebElement tab = pane.findElement(By.cssSelector("[role=tab][data-variant=" + variant + "]"));
+    waiting(20)
+        .until(d -> {
+          browser.js("arguments[0].scrollIntoView({block: 'nearest', inline: 'nearest'})", tab);
+          return tab.isDisplayed();
+        });
+    tab.click();
+  }
+
   private WebDriverWait waiting(int seconds) {
     return new WebDriverWait(browser.driver, Duration.ofSeconds(seconds));
   }
@@ -158,18 +173,7 @@ class EmbedBrowserIT {
               browser.js("return getComputedStyle(document.querySelector('.pane-title')).fontSize"))
           .isNotEqualTo("40px");
       WebElement java = driver.findElement(By.cssSelector(".pane[data-runnable]"));
-      // The tabs appear once the widget's script has set the pane up.
-      WebElement concurrent =
-          java.findElement(By.cssSelector("[role=tab][data-variant=concurrent]"));
-      // A strip of tabs wider than a narrow pane scrolls, and WebDriver counts a tab scrolled out
-      // of its strip as not displayed: bring it into view, as a reader would, before asking.
-      waiting(20)
-          .until(d -> {
-            browser.js(
-                "arguments[0].scrollIntoView({block: 'nearest', inline: 'nearest'})", concurrent);
-            return concurrent.isDisplayed();
-          });
-      concurrent.click();
+      showTab(java, "concurrent");
       browser.recordArrivals(".run-panel");
       java.findElement(By.cssSelector(".run-button")).click();
       waiting(60)
@@ -222,18 +226,7 @@ class EmbedBrowserIT {
     try {
       waiting(15).until(d -> !d.findElements(By.cssSelector(".replay-button")).isEmpty());
       WebElement java = driver.findElement(By.cssSelector(".pane[data-runnable]"));
-      // The tabs appear once the widget's script has set the pane up.
-      WebElement concurrent =
-          java.findElement(By.cssSelector("[role=tab][data-variant=concurrent]"));
-      // A strip of tabs wider than a narrow pane scrolls, and WebDriver counts a tab scrolled out
-      // of its strip as not displayed: bring it into view, as a reader would, before asking.
-      waiting(20)
-          .until(d -> {
-            browser.js(
-                "arguments[0].scrollIntoView({block: 'nearest', inline: 'nearest'})", concurrent);
-            return concurrent.isDisplayed();
-          });
-      concurrent.click();
+      showTab(java, "concurrent");
       assertThat(java.findElement(By.cssSelector(".run-button")).getText()).contains("Run live");
       browser.js(
           """
