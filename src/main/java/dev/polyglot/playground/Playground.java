@@ -16,8 +16,8 @@ import dev.polyglot.playground.run.Gauge;
 import dev.polyglot.playground.run.HostGauge;
 import dev.polyglot.playground.run.Runner;
 import dev.polyglot.playground.run.Scheduler;
-import dev.polyglot.playground.run.jvm.JvmRunner;
-import dev.polyglot.playground.run.jvm.RunSettings;
+import dev.polyglot.playground.run.sandbox.RunSettings;
+import dev.polyglot.playground.run.sandbox.SandboxRunners;
 import dev.polyglot.playground.web.AddressBudget;
 import dev.polyglot.playground.web.ConnectionGuard;
 import dev.polyglot.playground.web.HttpVerticle;
@@ -50,10 +50,10 @@ import java.util.function.Supplier;
  *
  * <pre>
  *   start(config)
- *     ├─ all (default): load + render the lessons (worker), JvmRunner behind a Scheduler,
+ *     ├─ all (default): load + render the lessons (worker), SandboxRunners (JVMs, interpreters) behind a Scheduler,
  *     │                 one HttpVerticle per event loop; dev mode reloads lessons
  *     ├─ web:       the same site, with a ClusterRunner that places runs on executors
- *     └─ executor:  JvmRunner behind a Scheduler, an ExecutorNode taking runs from web nodes,
+ *     └─ executor:  SandboxRunners (JVMs, interpreters) behind a Scheduler, an ExecutorNode taking runs from web nodes,
  *                   and /health and /metrics only
  * </pre>
  */
@@ -92,8 +92,8 @@ public final class Playground {
     Future<Runner> create(Vertx vertx, Config config);
   }
 
-  /** Child JVMs in bubblewrap, as configured. */
-  public static Future<Runner> jvmRunner(Vertx vertx, Config config) {
+  /** Child JVMs and interpreters in bubblewrap, as configured. */
+  public static Future<Runner> sandboxRunners(Vertx vertx, Config config) {
     var settings =
         new RunSettings(
             config.allowUnsandboxed(),
@@ -103,11 +103,11 @@ public final class Playground {
             config.warmups(),
             config.limits(),
             config.workDir());
-    return JvmRunner.create(vertx, settings).map(r -> r);
+    return SandboxRunners.create(vertx, settings);
   }
 
   public static Future<Playground> start(Config config) {
-    return start(config, Playground::jvmRunner, HostGauge.start());
+    return start(config, Playground::sandboxRunners, HostGauge.start());
   }
 
   /**

@@ -46,7 +46,7 @@ public record TestServer(Playground playground, WebClient client) implements Aut
   public static TestServer startWithJvm(String... args) {
     var all = new ArrayList<>(List.of(args));
     all.add("--unsafe-run-unsandboxed");
-    return start(Playground::jvmRunner, all.toArray(String[]::new));
+    return start(Playground::sandboxRunners, all.toArray(String[]::new));
   }
 
   public static TestServer start(Playground.RunnerFactory runners, String... args) {

@@ -1,5 +1,6 @@
 package dev.polyglot.playground.cluster;
 
+import dev.polyglot.playground.content.Language;
 import dev.polyglot.playground.run.RunEvent;
 import dev.polyglot.playground.run.RunRequest;
 import io.vertx.core.json.JsonObject;
@@ -66,7 +67,8 @@ public final class Bus {
               .put("run", o.run())
               .put("label", o.request().label())
               .put("source", o.request().source())
-              .put("bundled", o.request().bundled());
+              .put("bundled", o.request().bundled())
+              .put("language", o.request().language().id());
       case Cancel c ->
           new JsonObject()
               .put("type", "cancel")
@@ -108,7 +110,9 @@ public final class Bus {
                 new RunRequest(
                     require(json.getString("label")),
                     require(json.getString("source")),
-                    json.getBoolean("bundled")));
+                    json.getBoolean("bundled"),
+                    Language.byId(json.getString("language", "java"))
+                        .orElseThrow(() -> new IllegalArgumentException("unknown language"))));
         case "cancel" ->
             new Cancel(
                 require(json.getString("web")),

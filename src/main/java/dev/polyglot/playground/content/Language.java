@@ -68,9 +68,12 @@ public enum Language {
     return highlightClass;
   }
 
-  /** Only Java variants run live on the server. */
+  /**
+   * Whether the playground runs this language's variants live: all but C#, whose toolchain (.NET)
+   * it does not ship. Whether this server has the runtime installed is for {@code /health} to say.
+   */
   public boolean runnable() {
-    return this == JAVA;
+    return this != CSHARP;
   }
 
   public static Optional<Language> byId(String id) {

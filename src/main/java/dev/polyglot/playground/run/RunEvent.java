@@ -60,6 +60,8 @@ public sealed interface RunEvent {
                 json.getString("thread"),
                 json.getDouble("start"),
                 json.getDouble("end"));
+        case "running" ->
+            new Running(json.getString("thread"), json.getDouble("start"), json.getDouble("end"));
         case "limit" ->
             new Limit(Limits.Kind.of(json.getString("kind")), json.getString("message"));
         case "exit" ->
@@ -157,6 +159,21 @@ public sealed interface RunEvent {
           .put("thread", thread)
           .put("start", start)
           .put("end", end);
+    }
+  }
+
+  /**
+   * A lane ran code from {@code start} to {@code end}. Python and JavaScript runs send these for
+   * every lane, so that the timeline can tell running from waiting: within a lane's span, time not
+   * covered by a {@code running} segment was spent waiting.
+   */
+  record Running(String thread, double start, double end) implements RunEvent {
+    public String type() {
+      return "running";
+    }
+
+    public JsonObject fields() {
+      return new JsonObject().put("thread", thread).put("start", start).put("end", end);
     }
   }
 

@@ -1,24 +1,34 @@
 package dev.polyglot.playground.run;
 
+import dev.polyglot.playground.content.Language;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * One Java program to run. {@code source} is the code; {@code bundled} says whether it is a
- * lesson's own variant (trusted, compiled once and cached) or code a reader edited (untrusted,
- * compiled inside the sandbox). {@code label} names it in logs, e.g. {@code
+ * One program to run, in {@code language}. {@code source} is the code; {@code bundled} says whether
+ * it is a lesson's own variant (trusted; Java's is compiled once and cached) or code a reader
+ * edited (untrusted, compiled inside the sandbox). {@code label} names it in logs, e.g. {@code
  * lesson/example/variant}.
  */
-public record RunRequest(String label, String source, boolean bundled) {
+public record RunRequest(String label, String source, boolean bundled, Language language) {
+
+  public RunRequest {
+    java.util.Objects.requireNonNull(language, "language");
+  }
 
   public static RunRequest bundled(String label, String source) {
-    return new RunRequest(label, source, true);
+    return new RunRequest(label, source, true, Language.JAVA);
   }
 
   public static RunRequest edited(String label, String source) {
-    return new RunRequest(label, source, false);
+    return new RunRequest(label, source, false, Language.JAVA);
+  }
+
+  /** The name the program's file has where it runs, as its tracebacks show it: main.py, main.js. */
+  public String fileName() {
+    return language == Language.JAVA ? fileClassName() + ".java" : "main." + language.extension();
   }
 
   /** A SHA-256 of the source: what caches of compiled classes and recorded runs are keyed by. */

@@ -12,10 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Turns a run request from a client ({@code {"lesson","example","variant"?,"source"?}}, see {@code
- * docs/protocol.md}) into a {@link RunRequest}, or into the events that say why not: the lesson
- * lookup, the source-size limit, and the shift of compiler messages past hidden lines. Shared by
- * every transport.
+ * Turns a run request from a client ({@code {"lesson","example","language"?,"variant"?,"source"?}},
+ * see {@code docs/protocol.md}) into a {@link RunRequest}, or into the events that say why not: the
+ * lesson lookup, the source-size limit, and the shift of compiler messages past hidden lines.
+ * Shared by every transport.
  */
 public final class RunTargets {
   private RunTargets() {}
@@ -70,33 +70,58 @@ public final class RunTargets {
       return Resolved.refuse(
           Refusal.NOT_FOUND, "Lesson '" + lessonId + "' has no example '" + exampleId + "'.");
     }
-    List<Variant> java = example.variants(Language.JAVA);
+    Object languageId = body.getValue("language", Language.JAVA.id());
+    Language language = languageId instanceof String id ? Language.byId(id).orElse(null) : null;
+    if (language == null) {
+      return Resolved.refuse(
+          Refusal.MALFORMED,
+          "\"language\" must be one of: "
+              + String.join(
+                  ", ",
+                  java.util.Arrays.stream(Language.values())
+                      .filter(Language::runnable)
+                      .map(Language::id)
+                      .toList())
+              + ".");
+    }
+    if (!language.runnable()) {
+      return Resolved.refuse(
+          Refusal.NOT_FOUND,
+          "%s does not run on this playground; its recorded output is shown instead."
+              .formatted(language.displayName()));
+    }
+    List<Variant> variants = example.variants(language);
+    String name = language.displayName();
     String variantId = string(body, "variant");
     Variant variant;
-    if (java.isEmpty()) {
+    if (variants.isEmpty()) {
       return Resolved.refuse(
-          Refusal.NOT_FOUND, "Example '" + exampleId + "' has no Java code to run.");
+          Refusal.NOT_FOUND, "Example '%s' has no %s code to run.".formatted(exampleId, name));
     }
     if (variantId == null) {
-      if (java.size() != 1) {
+      if (variants.size() != 1) {
         return Resolved.refuse(
             Refusal.MALFORMED,
-            "Example '%s' has several Java variants; say which: %s"
-                .formatted(exampleId, String.join(", ", java.stream().map(Variant::id).toList())));
+            "Example '%s' has several %s variants; say which: %s"
+                .formatted(
+                    exampleId,
+                    name,
+                    String.join(", ", variants.stream().map(Variant::id).toList())));
       }
-      variant = java.getFirst();
+      variant = variants.getFirst();
     } else {
-      variant = java.stream().filter(v -> v.id().equals(variantId)).findFirst().orElse(null);
+      variant = variants.stream().filter(v -> v.id().equals(variantId)).findFirst().orElse(null);
       if (variant == null) {
         return Resolved.refuse(
             Refusal.NOT_FOUND,
-            "Example '" + exampleId + "' has no Java variant '" + variantId + "'.");
+            "Example '%s' has no %s variant '%s'.".formatted(exampleId, name, variantId));
       }
     }
     String label = lessonId + "/" + exampleId + "/" + variant.id();
     Object source = body.getValue("source");
     if (source == null || source.equals(variant.code()) || source.equals(variant.shown().text())) {
-      return new Resolved(RunRequest.bundled(label, variant.code()), List.of(), null, 0);
+      return new Resolved(
+          new RunRequest(label, variant.code(), true, language), List.of(), null, 0);
     }
     if (!(source instanceof String edited)) {
       return Resolved.refuse(Refusal.MALFORMED, "\"source\" must be text.");
@@ -116,7 +141,7 @@ public final class RunTargets {
     }
     var shown = variant.shown();
     return new Resolved(
-        RunRequest.edited(label + " (edited)", shown.around(edited)),
+        new RunRequest(label + " (edited)", shown.around(edited), false, language),
         List.of(),
         null,
         shown.lineOffset());

@@ -3,6 +3,7 @@ package dev.polyglot.playground.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.polyglot.playground.content.Language;
 import dev.polyglot.playground.run.Limits;
 import dev.polyglot.playground.run.RunEvent;
 import dev.polyglot.playground.run.RunRequest;
@@ -24,6 +25,7 @@ class BusTest {
           new RunEvent.Output(RunEvent.Output.Stream.STDERR, "", 0, "task-1"),
           new RunEvent.SpanStart("download", "virtual-21", 1.25),
           new RunEvent.SpanEnd("download", "virtual-21", 1.25, 1003.5),
+          new RunEvent.Running("wait #2", 0.25, 1001.5),
           new RunEvent.Limit(Limits.Kind.OUTPUT, "Too much output."),
           new RunEvent.Exit(0, 1004.2, 88.0),
           new RunEvent.Error(RunEvent.Error.Reason.WORKER_LOST, "gone"));
@@ -32,6 +34,10 @@ class BusTest {
       List.of(
           new Bus.Offer("web1", "web1-7", RunRequest.edited("l/e/v (edited)", "void main() {}")),
           new Bus.Offer("web1", "web1-8", RunRequest.bundled("l/e/v", "class A {}")),
+          new Bus.Offer(
+              "web1",
+              "web1-9",
+              new RunRequest("l/e/main", "print(\"hi\")", false, Language.PYTHON)),
           new Bus.Cancel("web1", "web1-7", RunEvent.Error.Reason.SHUTTING_DOWN),
           new Bus.Event("web1-7", 42, new RunEvent.Started()),
           new Bus.ExecutorBeat("ex1", 70, 68, 2, 0),

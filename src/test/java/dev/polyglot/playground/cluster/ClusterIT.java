@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.polyglot.playground.Fixtures;
 import dev.polyglot.playground.Poll;
 import dev.polyglot.playground.TestServer;
-import dev.polyglot.playground.run.jvm.RunClient;
+import dev.polyglot.playground.run.sandbox.RunClient;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;

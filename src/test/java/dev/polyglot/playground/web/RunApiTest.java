@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.polyglot.playground.Fixtures;
 import dev.polyglot.playground.TestServer;
+import dev.polyglot.playground.content.Language;
 import dev.polyglot.playground.run.FakeRunner;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -139,6 +140,26 @@ class RunApiTest {
                 })));
   }
 
+  @Test
+  void aLanguageChoosesItsVariantsAndJavaIsTheDefault(VertxTestContext ctx) {
+    start(2, 4, 1, 10);
+    post("{\"lesson\":\"first-lesson\",\"example\":\"hello\",\"language\":\"python\"}")
+        .compose(python ->
+            post("{\"lesson\":\"first-lesson\",\"example\":\"hello\"}").map(java -> python))
+        .onComplete(
+            ctx.succeeding(python ->
+                ctx.verify(() -> {
+                  assertThat(python.types()).endsWith("exit");
+                  var requests = fake.get().requests();
+                  assertThat(requests.get(0).language()).isEqualTo(Language.PYTHON);
+                  assertThat(requests.get(0).bundled()).isTrue();
+                  assertThat(requests.get(0).fileName()).isEqualTo("main.py");
+                  assertThat(requests.get(0).source()).contains("print(");
+                  assertThat(requests.get(1).language()).isEqualTo(Language.JAVA);
+                  ctx.completeNow();
+                })));
+  }
+
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
@@ -151,6 +172,10 @@ class RunApiTest {
         "{\"lesson\":\"second-lesson\",\"example\":\"wait-all\"}|400|several Java variants; say which: sequential, concurrent",
         "{\"lesson\":\"second-lesson\",\"example\":\"wait-all\",\"variant\":\"x\"}|404|no Java variant 'x'",
         "{\"lesson\":\"first-lesson\",\"example\":\"hello\",\"source\":42}|400|must be text",
+        "{\"lesson\":\"first-lesson\",\"example\":\"hello\",\"language\":\"cobol\"}|400|must be one of: python, javascript, java",
+        "{\"lesson\":\"first-lesson\",\"example\":\"hello\",\"language\":7}|400|must be one of",
+        "{\"lesson\":\"first-lesson\",\"example\":\"hello\",\"language\":\"csharp\"}|404|C# does not run on this playground",
+        "{\"lesson\":\"second-lesson\",\"example\":\"wait-all\",\"language\":\"python\",\"variant\":\"x\"}|404|no Python variant 'x'",
       })
   void badRequestsEndInOneErrorEvent(
       String body, int status, String message, VertxTestContext ctx) {

@@ -144,7 +144,9 @@ class SiteRoutesTest {
           assertThat(java.getBoolean("runnable")).isTrue();
           assertThat(java.getDouble("expectedSeconds")).isEqualTo(0.2);
           assertThat(java.getString("code")).contains("Thread.sleep(100)");
-          assertThat(variants.getJsonObject(0).getBoolean("runnable")).isFalse();
+          assertThat(variants.getJsonObject(0).getBoolean("runnable")).as("python").isTrue();
+          assertThat(variants.getJsonObject(1).getBoolean("runnable")).as("C#").isFalse();
+          assertThat(variants.getJsonObject(2).getBoolean("runnable")).as("JavaScript").isTrue();
         });
   }
 

@@ -35,6 +35,12 @@ public final class Wire {
    */
   public record Compile(String fileClassName, String source) implements Job {}
 
+  /**
+   * A Python or JavaScript program for a harness to run; {@code file} is the name its tracebacks
+   * show, such as {@code main.py}.
+   */
+  public record Script(String file, String source) implements Job {}
+
   /** The child is warm and waits for its job. Its job id is 0. */
   public record Ready() implements Event {}
 
@@ -64,6 +70,12 @@ public final class Wire {
 
   /** A task ended. */
   public record SpanEnd(String name, String thread, double start, double end) implements Event {}
+
+  /**
+   * A lane ran code from {@code start} to {@code end}; the rest of its span it was waiting. Sent by
+   * the Python and JavaScript harnesses.
+   */
+  public record Running(String thread, double start, double end) implements Event {}
 
   /** The program ran out of {@code memory} or {@code threads}; the worker halts after it. */
   public record Limit(String kind, String message) implements Event {}
@@ -99,6 +111,15 @@ public final class Wire {
       case Compile(var fileClassName, var source) -> {
         fields.put("class", fileClassName);
         fields.put("source", source);
+      }
+      case Script(var file, var source) -> {
+        fields.put("file", file);
+        fields.put("source", source);
+      }
+      case Running(var thread, var start, var end) -> {
+        fields.put("thread", thread);
+        fields.put("start", start);
+        fields.put("end", end);
       }
       case Diagnostic(var m) -> {
         fields.put("severity", m.severity());
@@ -159,6 +180,8 @@ public final class Wire {
         switch (text(f, "type")) {
           case "load" -> new Load(classes(f), text(f, "main"));
           case "compile" -> new Compile(text(f, "class"), text(f, "source"));
+          case "script" -> new Script(text(f, "file"), text(f, "source"));
+          case "running" -> new Running(text(f, "thread"), decimal(f, "start"), decimal(f, "end"));
           case "ready" -> new Ready();
           case "compiling" -> new Compiling();
           case "diagnostic" ->
@@ -195,6 +218,8 @@ public final class Wire {
     return switch (message) {
       case Load l -> "load";
       case Compile c -> "compile";
+      case Script s -> "script";
+      case Running r -> "running";
       case Ready r -> "ready";
       case Compiling c -> "compiling";
       case Diagnostic d -> "diagnostic";

@@ -21,6 +21,7 @@ class WireTest {
     return Stream.of(
         new Wire.Load(classes, "Main"),
         new Wire.Compile("Main", "void main() {\n\tIO.println(\"é \\\\ 🙂\");\n}\n"),
+        new Wire.Script("main.py", "import asyncio\n\nprint(\"é \\\\ 🙂\")\n"),
         new Wire.Ready(),
         new Wire.Compiling(),
         new Wire.Diagnostic(new Compiler.Message("warning", 3, 14, "unchecked \"cast\"")),
@@ -33,6 +34,7 @@ class WireTest {
         new Wire.Output(true, "\u0000\u001f line", 0.0, ""),
         new Wire.SpanStart("fetch user 1", "main", 1.5),
         new Wire.SpanEnd("fetch user 1", "main", 1.5, 1003.25),
+        new Wire.Running("wait #2", 0.25, 1001.5),
         new Wire.Limit("threads", "The program started more threads than it may."),
         new Wire.Finished(1000.5, 37.0),
         new Wire.Crashed("java.lang.LinkageError"));

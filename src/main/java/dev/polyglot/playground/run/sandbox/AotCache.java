@@ -1,0 +1,142 @@
+package dev.polyglot.playground.run.sandbox;
+
+import dev.polyglot.playground.run.worker.Wire;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * The JDK 25 AOT cache for worker JVMs (JEP 483/514/515). At start-up one training worker, in the
+ * same sandbox and with the same class path as every other, compiles and runs a typical lesson
+ * program; the JVM writes the cache as it exits. From then on workers start with it: their classes
+ * come loaded and linked, and javac runs with profiles from the training run. Until it is ready, or
+ * if training fails, workers simply start without it.
+ */
+final class AotCache {
+  private static final System.Logger LOG = System.getLogger(AotCache.class.getName());
+
+  /** Outside the pool's slots, so the training uid is never a run's uid. */
+  static final int TRAINING_SLOT = 999;
+
+  private static final String TRAINING_PROGRAM =
+      """
+      import java.net.URI;
+      import java.net.http.*;
+      import java.util.concurrent.*;
+
+      record User(int id, String name) {}
+
+      void main() throws Exception {
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+          var futures = java.util.stream.IntStream.range(0, 4)
+              .mapToObj(i -> executor.submit(() -> { Thread.sleep(5); return new User(i, "user " + i); }))
+              .toList();
+          for (var f : futures) IO.println(f.get());
+        }
+        var both = CompletableFuture.supplyAsync(() -> "a").thenCombine(CompletableFuture.supplyAsync(() -> "b"), String::concat);
+        IO.println(both.orTimeout(1, TimeUnit.SECONDS).join() + String.format(" took %.1f s", 0.0));
+        var client = HttpClient.newHttpClient();
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:8765/api/users/1?delay=0")).build();
+        IO.println(client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).join().body());
+        var vertx = io.vertx.core.Vertx.vertx();
+        var timer = io.vertx.core.Promise.<String>promise();
+        vertx.setTimer(5, id -> timer.complete("timer"));
+        var done = io.vertx.core.Future.all(timer.future(), vertx.executeBlocking(() -> "blocking"));
+        IO.println(done.toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS).list());
+        vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+      }
+      """;
+
+  /** Where the cache stands, as /health reports it. */
+  enum State {
+    TRAINING,
+    READY,
+    UNAVAILABLE;
+
+    String wireName() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  private volatile State state = State.TRAINING;
+
+  boolean ready() {
+    return state == State.READY;
+  }
+
+  State state() {
+    return state;
+  }
+
+  /**
+   * Records the cache in the background: prepares {@code dir}, where the training run writes it,
+   * then runs one training child. The future says whether it worked.
+   */
+  Future<Boolean> train(Vertx vertx, Path dir, ChildLauncher launcher) {
+    return vertx
+        .executeBlocking(
+            () -> {
+              Files.createDirectories(dir);
+              // The training run writes here as its own unprivileged uid; runs only ever read it.
+              Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
+              Files.deleteIfExists(dir.resolve(Sandbox.AOT_FILE));
+              return null;
+            },
+            false)
+        .compose(x -> launcher.start(Sandbox.Role.TRAINING, TRAINING_SLOT, 2))
+        .compose(Child::ready)
+        .compose(child -> finish(child, dir.resolve(Sandbox.AOT_FILE)))
+        .onComplete(ar -> {
+          state = ar.succeeded() && ar.result() ? State.READY : State.UNAVAILABLE;
+          if (ready()) {
+            LOG.log(Level.INFO, "AOT cache ready: workers now start with it");
+          } else {
+            LOG.log(
+                Level.WARNING,
+                "no AOT cache, workers start without it: "
+                    + (ar.failed() ? ar.cause().getMessage() : "training left no cache"));
+          }
+        });
+  }
+
+  private static Future<Boolean> finish(Child child, Path cache) {
+    Promise<Boolean> done = Promise.promise();
+    var said = new java.util.concurrent.ConcurrentLinkedDeque<String>();
+    child.attach(
+        new Child.Listener() {
+          @Override
+          public void message(Wire.Envelope envelope) {
+            if (envelope.message() instanceof Wire.Output o) {
+              stray(o.text(), o.stderr());
+            }
+          }
+
+          @Override
+          public void stray(String line, boolean stderr) {
+            LOG.log(Level.DEBUG, "AOT training: " + line);
+            if (!line.contains("Skipping")) {
+              said.addLast(line);
+              if (said.size() > 5) {
+                said.removeFirst();
+              }
+            }
+          }
+
+          @Override
+          public void exited(int code) {
+            // Blocking, but only a stat on the child's exit thread, never an event loop.
+            if (code == 0 && Files.isRegularFile(cache)) {
+              done.complete(true);
+            } else {
+              done.fail("training exited with " + code + ": " + String.join(" | ", said));
+            }
+          }
+        });
+    child.send(1, new Wire.Compile("Main", TRAINING_PROGRAM), true);
+    return done.future();
+  }
+}

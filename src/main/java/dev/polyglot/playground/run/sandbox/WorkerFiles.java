@@ -1,0 +1,176 @@
+package dev.polyglot.playground.run.sandbox;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+
+/**
+ * What the workers' class path holds, made once at start-up from the server's own class path: only
+ * the {@link SnippetLibraries}, in one world-readable jar, because workers run as unprivileged uids
+ * that may not read where the server's jars live (say {@code /root/.m2}). The sandbox binds it
+ * read-only at {@link #SANDBOX_LIB}. The same jar is what javac compiles lesson code against, in
+ * the workers, in the compile service and in the server.
+ */
+record WorkerFiles(Path root) {
+  static final String JAR = "worker.jar";
+
+  /** Where the sandbox shows {@link #lib()}. */
+  static final String SANDBOX_LIB = "/app/lib";
+
+  Path lib() {
+    return root.resolve("lib");
+  }
+
+  /** The class path as the worker sees it: inside the sandbox, or on the host. */
+  String classPath(boolean sandboxed) {
+    return (sandboxed ? SANDBOX_LIB : lib().toString()) + "/" + JAR;
+  }
+
+  /** From the server's own class path. Blocking: call it off the event loop. */
+  static WorkerFiles prepare(Path root) {
+    List<Path> classPath =
+        Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
+            .filter(e -> !e.isEmpty())
+            .map(Path::of)
+            .toList();
+    return prepare(root, classPath, SnippetLibraries.bundled());
+  }
+
+  static WorkerFiles prepare(Path root, List<Path> classPath, SnippetLibraries libraries) {
+    var files = new WorkerFiles(root);
+    try {
+      Map<String, byte[]> entries = collect(classPath, libraries);
+      keepKnownProviders(entries);
+      Files.createDirectories(files.lib());
+      readable(root);
+      readable(files.lib());
+      writeJar(files.lib().resolve(JAR), entries);
+      return files;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare worker files in " + root, e);
+    }
+  }
+
+  /** Allowed entries by name; like class loading, the first class path entry that has one wins. */
+  private static Map<String, byte[]> collect(List<Path> classPath, SnippetLibraries libraries)
+      throws IOException {
+    Map<String, byte[]> entries = new TreeMap<>();
+    for (Path element : classPath) {
+      if (Files.isDirectory(element)) {
+        try (Stream<Path> walk = Files.walk(element)) {
+          for (Path p : walk.filter(Files::isRegularFile).toList()) {
+            String name = element.relativize(p).toString().replace(File.separatorChar, '/');
+            if (libraries.allows(name) && !entries.containsKey(name)) {
+              entries.put(name, Files.readAllBytes(p));
+            }
+          }
+        }
+      } else if (Files.isRegularFile(element)) {
+        try (var jar = new JarFile(element.toFile())) {
+          for (JarEntry e : (Iterable<JarEntry>) jar.stream()::iterator) {
+            if (!e.isDirectory() && libraries.allows(e.getName())) {
+              if (!entries.containsKey(e.getName())) {
+                try (InputStream in = jar.getInputStream(e)) {
+                  entries.put(e.getName(), in.readAllBytes());
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    return entries;
+  }
+
+  /**
+   * A service file merged from several jars may name providers that stay behind; ServiceLoader
+   * would fail on them, so only the ones that came along are kept.
+   */
+  private static void keepKnownProviders(Map<String, byte[]> entries) {
+    for (var e : entries.entrySet()) {
+      if (e.getKey().startsWith(SnippetLibraries.SERVICES)) {
+        String kept =
+            new String(e.getValue(), StandardCharsets.UTF_8)
+                .lines()
+                .filter(line -> {
+                  String provider = line.replaceFirst("#.*", "").strip();
+                  return provider.isEmpty()
+                      || entries.containsKey(SnippetLibraries.classFile(provider));
+                })
+                .collect(Collectors.joining("\n", "", "\n"));
+        e.setValue(kept.getBytes(StandardCharsets.UTF_8));
+      }
+    }
+  }
+
+  private static void writeJar(Path target, Map<String, byte[]> entries) throws IOException {
+    var manifest = new Manifest();
+    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    if (entries.keySet().stream().anyMatch(n -> n.startsWith("META-INF/versions/"))) {
+      manifest.getMainAttributes().put(Attributes.Name.MULTI_RELEASE, "true");
+    }
+    // Stored, not compressed: it is written at every start and only ever read from this disk.
+    try (OutputStream out = Files.newOutputStream(target);
+        var jar = new JarOutputStream(out, manifest)) {
+      for (var e : entries.entrySet()) {
+        if (!e.getKey().equals(JarFile.MANIFEST_NAME)) {
+          jar.putNextEntry(stored(e.getKey(), e.getValue()));
+          jar.write(e.getValue());
+          jar.closeEntry();
+        }
+      }
+    }
+    Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r--r--"));
+  }
+
+  private static JarEntry stored(String name, byte[] bytes) {
+    var entry = new JarEntry(name);
+    var crc = new CRC32();
+    crc.update(bytes);
+    entry.setMethod(ZipEntry.STORED);
+    entry.setSize(bytes.length);
+    entry.setCompressedSize(bytes.length);
+    entry.setCrc(crc.getValue());
+    return entry;
+  }
+
+  /**
+   * The first folder above {@code root} that other users may not enter, if any. Sandboxed workers
+   * run as users of their own, so they could not reach their class path below it.
+   */
+  static java.util.Optional<Path> closedAncestor(Path root) {
+    for (Path dir = root.toAbsolutePath().getParent(); dir != null; dir = dir.getParent()) {
+      try {
+        if (!Files.getPosixFilePermissions(dir)
+            .contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
+          return java.util.Optional.of(dir);
+        }
+      } catch (IOException | UnsupportedOperationException e) {
+        return java.util.Optional.empty(); // not a POSIX file system: nothing to tell
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  private static void readable(Path dir) throws IOException {
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+  }
+}

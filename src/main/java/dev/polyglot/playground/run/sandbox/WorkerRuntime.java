@@ -1,0 +1,114 @@
+package dev.polyglot.playground.run.sandbox;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Java runtime that children run on: the server's JDK cut down by jlink to the modules in
+ * {@code worker-modules.txt}, made once per JDK and module list in the work folder.
+ *
+ * <p>Why: workers deny native access ({@code --illegal-native-access=deny}), and with that flag JDK
+ * 25 does not use the AOT cache's archived module graph, so each worker resolves its module graph
+ * at start-up, and that costs in proportion to the modules in the runtime. A runtime of ten modules
+ * instead of seventy gives back what the flag costs. It also leaves less of the JDK to reader code.
+ *
+ * <p>When jlink is missing (a JRE) or fails, children run on the server's own JDK, as before.
+ */
+final class WorkerRuntime {
+  private static final System.Logger LOG = System.getLogger(WorkerRuntime.class.getName());
+  private static final Path JDK = Path.of(System.getProperty("java.home"));
+  private static final String COMPLETE = ".complete";
+
+  private WorkerRuntime() {}
+
+  /**
+   * The runtime's home: a folder in {@code workDir}, or the server's JDK when one cannot be made.
+   */
+  static Path prepare(Path workDir) {
+    List<String> modules = modules();
+    Path jlink = JDK.resolve("bin/jlink");
+    if (!Files.isExecutable(jlink)) {
+      LOG.log(Level.WARNING, "no jlink in " + JDK + ": children run on the whole JDK");
+      return JDK;
+    }
+    Path home = workDir.resolve("runtime-" + key(modules));
+    if (Files.exists(home.resolve(COMPLETE))) {
+      return home;
+    }
+    try {
+      Path building = Files.createTempDirectory(workDir, "runtime-building-");
+      Path output = building.resolve("image");
+      var command =
+          List.of(
+              jlink.toString(),
+              "--add-modules",
+              String.join(",", modules),
+              "--output",
+              output.toString(),
+              "--no-header-files",
+              "--no-man-pages");
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String said = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+        process.destroyForcibly();
+        LOG.log(Level.WARNING, "jlink failed, children run on the whole JDK: " + said.strip());
+        return JDK;
+      }
+      Files.createFile(output.resolve(COMPLETE));
+      try {
+        Files.move(output, home, StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException raced) {
+        // Another server on this work folder made it first: theirs is as good.
+        if (!Files.exists(home.resolve(COMPLETE))) {
+          throw raced;
+        }
+      }
+      Files.deleteIfExists(building);
+      return home;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return JDK;
+    }
+  }
+
+  static List<String> modules() {
+    try (InputStream in = WorkerRuntime.class.getResourceAsStream("worker-modules.txt")) {
+      List<String> modules = new ArrayList<>();
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        String module = line.strip();
+        if (!module.isEmpty() && !module.startsWith("#")) {
+          modules.add(module);
+        }
+      }
+      return modules;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Names a runtime by the JDK it was cut from and its modules, so a new JDK makes a new one. */
+  private static String key(List<String> modules) {
+    try {
+      var digest = MessageDigest.getInstance("SHA-256");
+      digest.update(
+          (Runtime.version() + "\n" + JDK + "\n" + modules).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package dev.polyglot.playground.run.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The runtime children run on: jlinked once from the server's JDK, with exactly its modules. */
+class WorkerRuntimeIT {
+  @TempDir Path work;
+
+  @Test
+  void itHoldsTheListedModulesAndIsMadeOnce() throws Exception {
+    Path home = WorkerRuntime.prepare(work);
+    assertThat(home).startsWith(work);
+    assertThat(home.resolve("bin/java")).isExecutable();
+
+    var process = new ProcessBuilder(home.resolve("bin/java").toString(), "--list-modules").start();
+    List<String> listed =
+        Arrays.stream(
+                new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                    .split("\n"))
+            .filter(line -> !line.isBlank())
+            .map(line -> line.strip().split("@")[0])
+            .toList();
+    assertThat(process.waitFor()).isZero();
+    assertThat(listed).containsAll(WorkerRuntime.modules()).contains("java.compiler");
+    assertThat(listed).as("far fewer than a whole JDK").hasSizeLessThan(20);
+
+    long made = Files.getLastModifiedTime(home).toMillis();
+    assertThat(WorkerRuntime.prepare(work)).isEqualTo(home);
+    assertThat(Files.getLastModifiedTime(home).toMillis())
+        .as("reused, not made again")
+        .isEqualTo(made);
+  }
+}
