@@ -1,5 +1,5 @@
-// The code editor: CodeMirror 5 in Java mode, from its WebJar. It is loaded the first time a
-// reader presses Edit, so readers who only read never download it.
+// The code editor: CodeMirror 5, from its WebJar, in the mode of the pane's language. It is loaded
+// the first time a reader presses Edit, so readers who only read never download it.
 
 // The page names the version the server serves (from pom.xml), so it is written in one place.
 const codemirror = () => `codemirror/${document.documentElement.dataset.codemirror}`;
@@ -24,7 +24,13 @@ function loadCodeMirror(base) {
     css.href = `${root}/lib/codemirror.css`;
     document.head.appendChild(css);
     loading = script(`${root}/lib/codemirror.js`)
-      .then(() => Promise.all([script(`${root}/mode/clike/clike.js`), script(`${root}/addon/edit/matchbrackets.js`)]))
+      .then(() =>
+        Promise.all(
+          ["mode/clike/clike.js", "mode/python/python.js", "mode/javascript/javascript.js", "addon/edit/matchbrackets.js"].map(
+            (file) => script(`${root}/${file}`),
+          ),
+        ),
+      )
       .then(() => globalThis.CodeMirror)
       .catch((e) => {
         loading = null;
@@ -54,10 +60,13 @@ function lockLines(cm, ranges) {
   }
 }
 
+/** CodeMirror's mode for each language a pane can run. */
+const MODES = { java: "text/x-java", python: "text/x-python", javascript: "text/javascript" };
+
 export class Editor {
   /**
    * Replaces `pre` (the highlighted code) with an editor holding `code`.
-   * @param {{base: string, label: string, readOnly?: string}} options
+   * @param {{base: string, label: string, language?: string, readOnly?: string}} options
    */
   static async open(pre, code, options) {
     const CodeMirror = await loadCodeMirror(options.base);
@@ -67,7 +76,7 @@ export class Editor {
     pre.after(host);
     const cm = CodeMirror(host, {
       value: code,
-      mode: "text/x-java",
+      mode: MODES[options.language] || MODES.java,
       // Not CodeMirror's default theme: its token colours (#00f, #a11...) are unreadable on the dark
       // theme's background, and would win over site.css's, which follow highlight.js's.
       theme: "playground",

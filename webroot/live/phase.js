@@ -21,6 +21,7 @@ const FIELDS = {
   stderr: { text: "string", t: "number", thread: "string?" },
   "span-start": { name: "string?", thread: "string?", start: "number" },
   "span-end": { name: "string?", thread: "string?", start: "number", end: "number" },
+  running: { thread: "string", start: "number", end: "number" },
   limit: { kind: "string", message: "string" },
   // cpuMs is missing from recordings made before it existed; replayed is the page's own mark.
   exit: { code: "integer", wallMs: "number", cpuMs: "number?", replayed: "string?" },

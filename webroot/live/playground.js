@@ -1,7 +1,8 @@
-// The live playground on a lesson page: one shared WebSocket, one RunPane per runnable pane, and
-// shared edits restored from the URL. Loaded only on pages that have something to run.
+// The live playground on a lesson page: one shared WebSocket, one RunPane per runnable pane (Java,
+// Python, JavaScript), Compare languages where an example runs in several, and shared edits
+// restored from the URL. Loaded only on pages that have something to run.
 
-import { RunPane } from "./runpane.js";
+import { CompareLanguages, RunPane, shareKey } from "./runpane.js";
 import * as share from "./share.js";
 import { pageConnection } from "./socket.js";
 
@@ -17,11 +18,23 @@ export function start() {
   const page = embedded && canonical ? new URL(canonical.getAttribute("href"), location.href).href : location.href;
   const connection = pageConnection(base, new URL("./socket-worker.js", import.meta.url));
 
+  const byKey = new Map();
   const byExample = new Map();
   for (const pane of panes) {
     const example = pane.closest(".panes")?.dataset.example;
     if (!example) continue;
-    byExample.set(example, new RunPane(pane, { connection, lesson: article.dataset.lesson, example, base, maxSource, page, embedded }));
+    const language = pane.dataset.lang;
+    const languageName = pane.getAttribute("aria-label") || language;
+    const runPane = new RunPane(pane, { connection, lesson: article.dataset.lesson, example, base, maxSource, page, embedded, language, languageName });
+    for (const v of runPane.variants) byKey.set(`${example}/${shareKey(language, v.id)}`, runPane);
+    if (!byExample.has(example)) byExample.set(example, []);
+    byExample.get(example).push(runPane);
+  }
+  if (!embedded) {
+    for (const [example, runPanes] of byExample) {
+      if (runPanes.length < 2) continue;
+      new CompareLanguages(runPanes, { connection, lesson: article.dataset.lesson, example, base, maxSource, page, embedded });
+    }
   }
 
   const restore = async () => {
@@ -32,7 +45,7 @@ export function start() {
       console.warn("playground: this link's code could not be read");
       return;
     }
-    if (edit) await byExample.get(edit.example)?.restore(edit.variant, edit.source);
+    if (edit) await byKey.get(`${edit.example}/${edit.variant}`)?.restore(edit.variant, edit.source);
   };
   restore();
   window.addEventListener("hashchange", restore);

@@ -1,5 +1,7 @@
-// Runs the Java in one example: the toolbar on the Java pane (Run, Cancel, Edit, Reset, Share,
-// Compare) and the panel under the example with the phase, the live timeline and the console.
+// Runs the code of one pane (Java, Python or JavaScript) of an example: the toolbar on the pane
+// (Run, Cancel, Edit, Reset, Share, Compare) and the panel under the example with the phase, the
+// live timeline and the console. CompareLanguages runs every runnable pane of an example, language
+// by language, and stacks their timelines on one time axis.
 //
 // A run goes queued → compiling → running → finished (or cancelled, or stopped by a limit), and
 // the phase line always says which. Comparing runs the variants one after the other and stacks
@@ -31,6 +33,11 @@ function div(className, attributes = {}) {
   return d;
 }
 
+/** How a variant is named in a share link: Java's by its id, as links always were; others by both. */
+export function shareKey(language, id) {
+  return language === "java" ? id : `${language}:${id}`;
+}
+
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent || "");
 
 /** The reader asked for less motion: the live timeline then moves once a second, not every frame. */
@@ -44,19 +51,24 @@ function reducedMotion() {
 
 export class RunPane {
   /**
-   * @param {HTMLElement} pane the Java .pane
+   * @param {HTMLElement|null} pane the runnable .pane (none for CompareLanguages)
    * @param {{connection: import("./socket.js").Connection, lesson: string, example: string,
-   *   base: string, maxSource: number, page: string, embedded: boolean}} ctx
+   *   base: string, maxSource: number, page: string, embedded: boolean, language?: string,
+   *   languageName?: string}} ctx
+   * @param {Array<object>|null} variants the variants to run (CompareLanguages'); else the pane's
    */
-  constructor(pane, ctx) {
+  constructor(pane, ctx, variants = null) {
     this.pane = pane;
-    this.ctx = ctx;
-    this.variants = Array.from(pane.querySelectorAll(".variant")).map((node) => {
-      const pre = node.querySelector("pre.code");
-      const labelNode = node.querySelector(".variant-label");
-      const label = labelNode ? labelNode.firstChild.textContent.trim() : "Java";
-      return { id: node.dataset.variant, node, pre, label, bundled: pre.textContent, editor: null };
-    });
+    this.ctx = { language: "java", languageName: "Java", ...ctx };
+    const language = this.ctx.language;
+    this.variants =
+      variants ||
+      Array.from(pane.querySelectorAll(".variant")).map((node) => {
+        const pre = node.querySelector("pre.code");
+        const labelNode = node.querySelector(".variant-label");
+        const label = labelNode ? labelNode.firstChild.textContent.trim() : this.ctx.languageName;
+        return { id: node.dataset.variant, node, pre, label, bundled: pre.textContent, editor: null, language };
+      });
     this.session = null;
     this.frame = 0;
     this.calm = false;
@@ -73,7 +85,7 @@ export class RunPane {
         this.cancel();
       }
     };
-    pane.addEventListener("keydown", keys);
+    if (pane) pane.addEventListener("keydown", keys);
     this.panel.addEventListener("keydown", keys);
     ctx.connection.onState((state) => {
       this.bar.dataset.connection = state;
@@ -88,8 +100,9 @@ export class RunPane {
   }
 
   buildBar() {
-    const bar = div("run-bar", { role: "toolbar", "aria-label": "Run this Java code" });
-    this.runButton = button("Run", "run-button is-primary", `Run the Java code (${isMac ? "⌘" : "Ctrl"}+Enter)`);
+    const name = this.ctx.languageName;
+    const bar = div("run-bar", { role: "toolbar", "aria-label": `Run this ${name} code` });
+    this.runButton = button("Run", "run-button is-primary", `Run the ${name} code (${isMac ? "⌘" : "Ctrl"}+Enter)`);
     this.runButton.insertAdjacentHTML("afterbegin", '<span class="run-icon" aria-hidden="true">▶</span>');
     this.cancelButton = button("Cancel", "cancel-button", "Stop the run (Esc)");
     this.editButton = button("Edit", "edit-button", "Edit this code and run your version");
@@ -99,7 +112,7 @@ export class RunPane {
     // In a widget, a recorded run plays back at once; Run (labelled in update) means a live run.
     this.replayButton = button("Replay", "replay-button", "Play back a recorded run of this code, at its real pace");
     if (this.ctx.embedded) {
-      this.runButton.title = `Run the Java code on the server now (${isMac ? "⌘" : "Ctrl"}+Enter)`;
+      this.runButton.title = `Run the ${name} code on the server now (${isMac ? "⌘" : "Ctrl"}+Enter)`;
     }
     const hint = document.createElement("span");
     hint.className = "run-hint";
@@ -112,13 +125,14 @@ export class RunPane {
     // The phase, next to the Run button: on a phone the panel is far below, after every pane.
     this.jump = document.createElement("a");
     this.jump.className = "run-jump";
-    this.jump.href = `#${this.ctx.example}-run`;
+    this.jump.href = `#${this.panelId()}`;
     this.jump.hidden = true;
     this.shareStatus = document.createElement("span");
     this.shareStatus.className = "share-status";
     this.shareStatus.setAttribute("role", "status");
     bar.append(this.runButton);
-    if (this.ctx.embedded) bar.append(this.replayButton);
+    // Recordings are of the Java variants: the ones a widget plays back.
+    if (this.ctx.embedded && this.ctx.language === "java") bar.append(this.replayButton);
     bar.append(this.cancelButton, this.editButton, this.resetButton, this.shareButton);
     if (this.variants.length > 1) bar.append(this.compareButton);
     bar.append(this.jump, hint, this.offline, this.shareStatus);
@@ -141,10 +155,10 @@ export class RunPane {
   buildPanel() {
     const panel = document.createElement("section");
     panel.className = "run-panel";
-    panel.id = `${this.ctx.example}-run`;
+    panel.id = this.panelId();
     panel.tabIndex = -1;
     // Named after its example: a page with several runs has several of these regions.
-    panel.setAttribute("aria-label", `Java run: ${this.exampleTitle()}`);
+    panel.setAttribute("aria-label", `${this.ctx.languageName} run: ${this.exampleTitle()}`);
     panel.hidden = true;
     const status = div("run-status");
     // The one live region of a run: it announces each phase (queued, compiling, running, finished),
@@ -168,9 +182,24 @@ export class RunPane {
     this.console = new Console(consoleHost);
     status.append(this.phase, this.elapsed);
     panel.append(status, this.limit, this.summary, this.problems, this.timelines, consoleHost);
-    const panes = this.pane.closest(".panes");
-    (panes || this.pane).after(panel);
+    this.place(panel);
     this.panel = panel;
+  }
+
+  /** Java's panel keeps the id it always had, which links to a run point at. */
+  panelId() {
+    const { example, language } = this.ctx;
+    return language === "java" ? `${example}-run` : `${example}-${language}-run`;
+  }
+
+  /** Under the example's panes, after the panels of the panes before this one. */
+  place(panel) {
+    const panes = this.pane.closest(".panes");
+    let anchor = panes || this.pane;
+    while (anchor.nextElementSibling && anchor.nextElementSibling.matches(".run-panel, .compare-bar")) {
+      anchor = anchor.nextElementSibling;
+    }
+    anchor.after(panel);
   }
 
   /** Shows a state from phase.js: its phase on the panel and the jump link, and its text. */
@@ -272,6 +301,7 @@ export class RunPane {
     for (const variant of variants) {
       if (session.cancelled) break;
       const recording = new Recording(variant.label);
+      recording.language = variant.language;
       session.recordings.push(recording);
       this.addBlock(recording, comparing);
       if (comparing) this.console.heading(variant.label);
@@ -306,7 +336,7 @@ export class RunPane {
         resolve({ ok: false });
         return;
       }
-      const request = { lesson: this.ctx.lesson, example: this.ctx.example, variant: variant.id };
+      const request = { lesson: this.ctx.lesson, example: this.ctx.example, language: variant.language, variant: variant.id };
       if (source !== null) request.source = source;
       session.state = state;
       this.show(state);
@@ -330,7 +360,7 @@ export class RunPane {
           if (block) block.total.textContent = seconds(event.wallMs, 2);
         }
         // Without the every-frame redraw, bars still start and end when their events say.
-        if (this.calm && (event.type === "span-start" || event.type === "span-end")) this.redraw();
+        if (this.calm && (event.type === "span-start" || event.type === "span-end" || event.type === "running")) this.redraw();
         const ending = after.ended && !before.ended;
         if (ending || after.phase !== before.phase || after.text !== before.text) this.show(after);
         if (ending) resolve({ ok: after.ok, wallMs: after.exit?.wallMs });
@@ -354,6 +384,9 @@ export class RunPane {
         break;
       case "span-end":
         recording.spanEnd(event);
+        break;
+      case "running":
+        recording.running(event);
         break;
       case "exit":
         recording.finish(event.wallMs);
@@ -406,6 +439,7 @@ export class RunPane {
   addBlock(recording, comparing) {
     const figure = document.createElement("figure");
     figure.className = "timeline-block";
+    figure.dataset.lang = recording.language || "java";
     const caption = document.createElement("figcaption");
     const name = document.createElement("span");
     name.className = "timeline-label";
@@ -416,9 +450,14 @@ export class RunPane {
     const host = div("timeline-host");
     // The drawing's text alternative, filled in when the run ends (describe).
     const text = div("timeline-text visually-hidden");
-    figure.append(caption, host, text);
+    // Shown once the run says which stretches its lanes ran: the rest of a lane is waiting.
+    const legend = div("tl-legend");
+    legend.innerHTML =
+      '<span><span class="swatch"></span>running</span><span><span class="swatch is-waiting"></span>waiting (sleep, I/O, timer)</span>';
+    legend.hidden = true;
+    figure.append(caption, legend, host, text);
     this.timelines.appendChild(figure);
-    this.blocks.push({ recording, host, total, text, comparing });
+    this.blocks.push({ recording, host, total, text, comparing, legend });
   }
 
   /** Puts the timeline in words, as a table a screen reader can read: lanes, spans, the total. */
@@ -470,7 +509,10 @@ export class RunPane {
   redraw() {
     if (this.panel.hidden) return;
     const domain = this.domain();
-    for (const block of this.blocks) draw(block.host, block.recording, domain);
+    for (const block of this.blocks) {
+      draw(block.host, block.recording, domain);
+      block.legend.hidden = !block.recording.states;
+    }
   }
 
   animate() {
@@ -508,7 +550,8 @@ export class RunPane {
     try {
       v.editor = await Editor.open(v.pre, source ?? v.bundled, {
         base: this.ctx.base,
-        label: `Java code: ${v.label}`,
+        language: v.language,
+        label: `${this.ctx.languageName} code: ${v.label}`,
         readOnly: v.node.dataset.readonlyLines || "",
       });
       v.editor.onChange(() => this.update());
@@ -538,7 +581,7 @@ export class RunPane {
   async share() {
     const v = this.active();
     const source = v.editor ? v.editor.value() : v.bundled;
-    const url = await share.link(this.ctx.example, v.id, source, this.ctx.page);
+    const url = await share.link(this.ctx.example, shareKey(v.language, v.id), source, this.ctx.page);
     // In a widget the link is to the lesson page; only there does it belong in the address bar.
     if (!this.ctx.embedded) history.replaceState(null, "", url);
     let copied = false;
@@ -558,13 +601,91 @@ export class RunPane {
   }
 
   /** Opens a shared edit: the right variant's tab, in the editor, scrolled into view. */
-  async restore(variantId, source) {
-    const v = this.variants.find((x) => x.id === variantId);
+  async restore(key, source) {
+    const v = this.variants.find((x) => shareKey(x.language, x.id) === key);
     if (!v) return;
-    const tab = this.pane.querySelector(`[role="tab"][data-variant="${CSS.escape(variantId)}"]`);
+    const tab = this.pane.querySelector(`[role="tab"][data-variant="${CSS.escape(v.id)}"]`);
     if (tab) tab.click();
     await this.edit(source);
     this.pane.scrollIntoView({ block: "center" });
     this.shareStatus.textContent = "Showing shared code. Reset puts back the lesson's.";
+  }
+}
+
+/**
+ * Compare languages: one button under an example whose code runs in several languages. It runs
+ * every runnable variant, language by language (Python, JavaScript, Java, as the panes stand), and
+ * stacks their timelines on one time axis with their totals, so that asyncio.gather, Promise.all
+ * and Java's threads are seen side by side. Each variant runs as its pane shows it, edits included.
+ */
+export class CompareLanguages extends RunPane {
+  /** @param {RunPane[]} runPanes the example's runnable panes, in page order */
+  constructor(runPanes, ctx) {
+    const variants = runPanes.flatMap((rp) =>
+      rp.variants.map((v) => {
+        // A view of the pane's variant (its editor is read live), under a label that says the language.
+        const view = Object.create(v);
+        view.label = v.label === rp.ctx.languageName ? v.label : `${rp.ctx.languageName} · ${v.label}`;
+        return view;
+      }),
+    );
+    const names = [...new Set(runPanes.map((rp) => rp.ctx.languageName))];
+    super(null, { ...ctx, language: "all", languageName: names.join(", ") }, variants);
+    this.names = names;
+    this.panes = runPanes;
+  }
+
+  panelId() {
+    return `${this.ctx.example}-compare-run`;
+  }
+
+  place(panel) {
+    this.bar.after(panel);
+  }
+
+  buildBar() {
+    const bar = div("run-bar compare-bar", { role: "toolbar", "aria-label": "Compare languages" });
+    this.compareButton = button(
+      "Compare languages",
+      "compare-languages-button is-primary",
+      `Run ${this.names.join(", ")} one after another and compare their timelines`,
+    );
+    this.compareButton.insertAdjacentHTML("afterbegin", '<span class="run-icon" aria-hidden="true">▶</span>');
+    this.cancelButton = button("Cancel", "cancel-button", "Stop the comparison (Esc)");
+    const what = document.createElement("span");
+    what.className = "compare-what";
+    what.textContent = `${this.variants.length} runs: ${this.names.join(" · ")}`;
+    this.offline = document.createElement("span");
+    this.offline.className = "run-offline";
+    this.offline.textContent = "Reconnecting…";
+    this.offline.hidden = true;
+    this.jump = document.createElement("a");
+    this.jump.className = "run-jump";
+    this.jump.href = `#${this.panelId()}`;
+    this.jump.hidden = true;
+    bar.append(this.compareButton, this.cancelButton, what, this.jump, this.offline);
+    this.compareButton.addEventListener("click", () => this.compare());
+    this.cancelButton.addEventListener("click", () => this.cancel());
+    // After the panes and their panels, so that it reads as being about all of them.
+    const panes = document.querySelector(`.panes[data-example="${CSS.escape(this.ctx.example)}"]`);
+    let anchor = panes;
+    while (anchor.nextElementSibling && anchor.nextElementSibling.matches(".run-panel")) {
+      anchor = anchor.nextElementSibling;
+    }
+    anchor.after(bar);
+    this.bar = bar;
+  }
+
+  update() {
+    const running = Boolean(this.session);
+    const focused = document.activeElement;
+    this.compareButton.disabled = running;
+    this.cancelButton.disabled = !running;
+    if (running && focused === this.compareButton) this.cancelButton.focus();
+    if (!running && focused === this.cancelButton) this.compareButton.focus();
+  }
+
+  run() {
+    this.compare();
   }
 }

@@ -12,6 +12,7 @@ export { niceDomain, seconds } from "./scale.js";
 const SVG = "http://www.w3.org/2000/svg";
 const MAX_LANES = 40;
 const MAX_MARKS_PER_LANE = 300;
+const MAX_SEGMENTS_PER_LANE = 2000;
 const LANE = 24;
 const BAR = 14;
 const AXIS = 26;
@@ -25,6 +26,7 @@ export class Recording {
     this.total = null;
     this.startedAt = null;
     this.hiddenLanes = 0;
+    this.states = false; // whether lanes report running and waiting
   }
 
   lane(name, thread) {
@@ -34,7 +36,7 @@ export class Recording {
         this.hiddenLanes += 1;
         return null;
       }
-      lane = { name, thread, spans: [], marks: [] };
+      lane = { name, thread, spans: [], marks: [], running: [] };
       this.lanes.set(name, lane);
     }
     return lane;
@@ -62,6 +64,28 @@ export class Recording {
       else lane.spans.push({ start: e.start, end: e.end });
     }
     this.seen(e.end);
+  }
+
+  /**
+   * A stretch of time a lane ran code (Python and JavaScript runs say so): the rest of its span it
+   * was waiting. Once a run reports one, every lane of it is drawn as waiting where not running.
+   */
+  running(e) {
+    this.states = true;
+    let lane = null;
+    for (const candidate of this.lanes.values()) if (candidate.thread === e.thread) lane = candidate;
+    if (!lane) lane = this.lane(e.thread || "?", e.thread);
+    if (lane && lane.running.length < MAX_SEGMENTS_PER_LANE) lane.running.push({ start: e.start, end: e.end });
+    this.seen(e.end);
+  }
+
+  /** How long a lane ran code, in ms, and how long it existed: for summaries and tests. */
+  busy(name) {
+    const lane = this.lanes.get(name);
+    if (!lane) return null;
+    const ran = lane.running.reduce((sum, r) => sum + (r.end - r.start), 0);
+    const lived = lane.spans.reduce((sum, s) => sum + ((s.end ?? this.now()) - s.start), 0);
+    return { ran, lived };
   }
 
   /** An output line goes on the lane of the task that was running on its thread at that time. */
@@ -162,7 +186,9 @@ export function draw(host, recording, domain) {
     const barHeight = main ? 4 : BAR;
     for (const span of lane.spans) {
       const end = span.end === null ? Math.max(now, span.start) : span.end;
-      const kind = main ? "tl-main" : "tl-bar";
+      // Where lanes report their states, a span is the time the task existed, drawn as waiting;
+      // the stretches it ran are drawn over it, solid.
+      const kind = main ? "tl-main" : recording.states ? "tl-bar is-waiting" : "tl-bar";
       const bar = el(
         "rect",
         {
@@ -180,6 +206,21 @@ export function draw(host, recording, domain) {
         `${lane.name}\nthread: ${lane.thread || "?"}\nstart: ${seconds(span.start)}` +
         `\nend: ${span.end === null ? "still running" : seconds(end)}` +
         `\nduration: ${seconds(end - span.start)}`;
+    }
+    for (const run of lane.running) {
+      const seg = el(
+        "rect",
+        {
+          class: "tl-run",
+          x: x(run.start),
+          y: top + (LANE - BAR) / 2,
+          width: Math.max(x(run.end) - x(run.start), 1),
+          height: BAR,
+        },
+        g,
+      );
+      const tip = el("title", {}, seg);
+      tip.textContent = `${lane.name} running\nfrom ${seconds(run.start)} to ${seconds(run.end)}\n(${seconds(run.end - run.start)})`;
     }
     for (const mark of lane.marks) {
       const tick = el(

@@ -363,6 +363,7 @@ describe("which events the page accepts", () => {
     stderr: ERR,
     "span-start": SPAN_START,
     "span-end": SPAN_END,
+    running: { type: "running", id: "r1", seq: 5, thread: "wait #2", start: 0.5, end: 1.25 },
     limit: TIME_LIMIT,
     exit: EXIT,
     error: error("busy"),

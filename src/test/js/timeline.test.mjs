@@ -69,6 +69,30 @@ describe("Recording", () => {
     assert.equal(r.lanes.get("v1").marks.length, 0);
   });
 
+  test("running stretches go on their lane, and the rest of its life is waiting", () => {
+    const r = new Recording();
+    r.spanStart({ type: "span-start", name: "wait", thread: "wait", start: 1 });
+    r.running({ type: "running", thread: "wait", start: 1, end: 1.5 });
+    r.running({ type: "running", thread: "wait", start: 1001, end: 1002 });
+    r.spanEnd(spanEnd("wait", "wait", 1, 1002));
+    assert.equal(r.states, true);
+    assert.deepEqual(r.busy("wait"), { ran: 1.5, lived: 1001 });
+    assert.equal(r.busy("nobody"), null);
+  });
+
+  test("a running stretch of a lane not seen yet opens that lane", () => {
+    const r = new Recording();
+    r.running({ type: "running", thread: "main", start: 0, end: 3 });
+    assert.deepEqual([...r.lanes.keys()], ["main"]);
+    assert.equal(r.latest, 3);
+  });
+
+  test("without running events, lanes have no states", () => {
+    const r = new Recording();
+    r.spanStart({ type: "span-start", name: "t", thread: "t", start: 0 });
+    assert.equal(r.states, false);
+  });
+
   test("at most 40 lanes; the rest are counted", () => {
     const r = new Recording();
     for (let i = 0; i < 45; i++) r.spanStart(spanStart(`task ${i}`, `t${i}`, i));

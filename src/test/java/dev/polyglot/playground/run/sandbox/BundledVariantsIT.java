@@ -17,8 +17,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every Java variant of every bundled lesson, run through the real server in the sandbox: it must
- * exit 0, print exactly what its lesson records, and take about as long as recorded.
+ * Every Java, Python and JavaScript variant of every bundled lesson, run through the real server in
+ * the sandbox: it must exit 0, print exactly what its lesson records, and take about as long as
+ * recorded.
  */
 class BundledVariantsIT {
   static final Path SNIPPETS = Path.of("snippets");
@@ -54,23 +55,36 @@ class BundledVariantsIT {
     server.close();
   }
 
-  static Stream<Arguments> javaVariants() {
+  static Stream<Arguments> runnableVariants() {
     return CourseLoader.load(SNIPPETS).course().lessons().stream()
         .flatMap(lesson ->
             lesson.examples().stream()
                 .flatMap(example ->
-                    example.variants(Language.JAVA).stream()
+                    Stream.of(Language.JAVA, Language.PYTHON, Language.JAVASCRIPT)
+                        .flatMap(language -> example.variants(language).stream())
                         .map(v ->
-                            Arguments.of(lesson.id() + "/" + example.id() + "/" + v.id(), v))));
+                            Arguments.of(
+                                lesson.id()
+                                    + "/"
+                                    + example.id()
+                                    + "/"
+                                    + v.language().id()
+                                    + "/"
+                                    + v.id(),
+                                v))));
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("javaVariants")
+  @MethodSource("runnableVariants")
   void runsAndPrintsWhatTheLessonSays(String path, Variant variant) throws Exception {
     String[] ids = path.split("/");
     var reply =
         client.post(
-            new JsonObject().put("lesson", ids[0]).put("example", ids[1]).put("variant", ids[2]));
+            new JsonObject()
+                .put("lesson", ids[0])
+                .put("example", ids[1])
+                .put("language", ids[2])
+                .put("variant", ids[3]));
 
     assertThat(reply.types()).as("events of %s: %s", path, reply.events()).endsWith("exit");
     assertThat(reply.last().getInteger("code"))

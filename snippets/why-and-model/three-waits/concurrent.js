@@ -13,13 +13,8 @@ async function wait(t0) {
 }
 
 async function main() {
-  console.log("sequential, await in a loop:");
-  let t0 = performance.now();
-  for (const n of [1, 2, 3]) show(n, ...(await wait(t0))); // the next wait starts when this one ends
-  console.log(`  took ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-
   console.log("concurrent, Promise.all:");
-  t0 = performance.now();
+  const t0 = performance.now();
   const spans = await Promise.all([wait(t0), wait(t0), wait(t0)]); // all three started at once
   spans.forEach(([start, end], i) => show(i + 1, start, end));
   console.log(`  took ${((performance.now() - t0) / 1000).toFixed(1)} s`);
