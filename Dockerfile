@@ -15,8 +15,12 @@ RUN ./mvnw -B -q -DskipTests package \
  && java -jar target/polyglot-playground.jar validate
 
 FROM eclipse-temurin:25-jdk
+# Python runs the lessons' Python with the packages they import; Node (from its official image, for
+# a current release) runs their JavaScript. Both run in the same sandbox as the Java.
+COPY --from=node:22-bookworm-slim /usr/local/bin/node /usr/local/bin/node
 RUN apt-get update \
  && apt-get install -y --no-install-recommends bubblewrap curl \
+      python3 python3-aiohttp python3-aiofiles python3-aiosqlite \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --uid 10001 --user-group --home-dir /app --shell /usr/sbin/nologin playground
 WORKDIR /app

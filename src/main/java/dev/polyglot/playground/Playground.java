@@ -137,7 +137,10 @@ public final class Playground {
               Runner r = runner.get();
               Future<Void> stopped = r == null ? Future.succeededFuture() : r.close();
               gauge.close();
-              return stopped.eventually(vertx::close).transform(x -> Future.failedFuture(e));
+              // The failure is reported at once: once Vert.x is closed, its event loops could no
+              // longer deliver it, and whoever waits for the start would wait forever.
+              stopped.onComplete(x -> vertx.close());
+              return Future.failedFuture(e);
             }));
   }
 

@@ -54,6 +54,11 @@ record ScriptRuntime(
     return problem == null;
   }
 
+  private ScriptRuntime withProblem(String why) {
+    return new ScriptRuntime(
+        language, executable, arguments, harness, binds, uidOffset, version, why, outOfMemory);
+  }
+
   /** The interpreter and its arguments, with the run's limits filled in. */
   List<String> command(Limits limits) {
     List<String> cmd = new ArrayList<>();
@@ -79,8 +84,19 @@ record ScriptRuntime(
         Language language =
             Language.byId(id)
                 .orElseThrow(() -> new IllegalStateException("runtimes.json: no language " + id));
-        copy(RESOURCES + spec.getString("harness"), lib.resolve(spec.getString("harness")));
-        runtimes.put(language, find(language, spec, offset));
+        boolean harness =
+            ScriptRuntime.class.getResource(RESOURCES + spec.getString("harness")) != null;
+        if (harness) {
+          copy(RESOURCES + spec.getString("harness"), lib.resolve(spec.getString("harness")));
+        }
+        ScriptRuntime found = find(language, spec, offset);
+        runtimes.put(
+            language,
+            harness
+                ? found
+                : found.withProblem(
+                    "This build has no harness for %s (%s)."
+                        .formatted(language.displayName(), spec.getString("harness"))));
         offset += 1000;
       }
     } catch (IOException e) {

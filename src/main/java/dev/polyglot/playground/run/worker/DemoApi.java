@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,19 +30,47 @@ public final class DemoApi {
   static final String THREAD_PREFIX = "demo-api-";
   private static final Pattern USER = Pattern.compile("/api/users/(\\d+)(/posts)?/?");
 
-  private record User(int id, String name, String email) {
+  private record User(long id, String name, String email) {
     String json() {
-      return "{\"id\":%d,\"name\":\"%s\",\"email\":\"%s\"}".formatted(id, name, email);
+      var fields = new java.util.LinkedHashMap<String, Object>();
+      fields.put("id", id);
+      fields.put("name", name);
+      fields.put("email", email);
+      var out = new StringBuilder();
+      Json.write(out, fields);
+      return out.toString();
     }
   }
 
-  private static final List<User> USERS =
-      List.of(
-          new User(1, "Ada Lovelace", "ada@example.com"),
-          new User(2, "Alan Turing", "alan@example.com"),
-          new User(3, "Grace Hopper", "grace@example.com"),
-          new User(4, "Edsger Dijkstra", "edsger@example.com"),
-          new User(5, "Barbara Liskov", "barbara@example.com"));
+  /** The routes' data: demo-api.json, which the Python and JavaScript harnesses serve too. */
+  private record Data(List<User> users, List<String> postTitles, long defaultDelay, long maxDelay) {
+    static Data load() {
+      try (var in = DemoApi.class.getResourceAsStream("demo-api.json")) {
+        Map<String, Object> json =
+            Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        List<User> users = new java.util.ArrayList<>();
+        for (Object o : (List<?>) json.get("users")) {
+          var u = (Map<?, ?>) o;
+          users.add(
+              new User(
+                  ((Number) u.get("id")).longValue(),
+                  (String) u.get("name"),
+                  (String) u.get("email")));
+        }
+        var delay = (Map<?, ?>) json.get("delayMs");
+        return new Data(
+            List.copyOf(users),
+            ((List<?>) json.get("postTitles")).stream().map(String::valueOf).toList(),
+            ((Number) delay.get("default")).longValue(),
+            ((Number) delay.get("max")).longValue());
+      } catch (IOException | Json.MalformedException e) {
+        throw new IllegalStateException("demo-api.json is unreadable", e);
+      }
+    }
+  }
+
+  private static final Data DATA = Data.load();
+  private static final List<User> USERS = DATA.users();
 
   private DemoApi() {}
 
@@ -97,8 +126,17 @@ public final class DemoApi {
   }
 
   private static String posts(User user) {
-    return "[{\"id\":%d,\"userId\":%d,\"title\":\"Notes on async\"},{\"id\":%d,\"userId\":%d,\"title\":\"Waiting well\"}]"
-        .formatted(user.id() * 10 + 1, user.id(), user.id() * 10 + 2, user.id());
+    var posts = new java.util.ArrayList<Object>();
+    for (int i = 0; i < DATA.postTitles().size(); i++) {
+      var post = new java.util.LinkedHashMap<String, Object>();
+      post.put("id", user.id() * 10 + i + 1);
+      post.put("userId", user.id());
+      post.put("title", DATA.postTitles().get(i));
+      posts.add(post);
+    }
+    var out = new StringBuilder();
+    Json.write(out, posts);
+    return out.toString();
   }
 
   private static long delay(String query) {
@@ -106,14 +144,14 @@ public final class DemoApi {
       for (String part : query.split("&")) {
         if (part.startsWith("delay=")) {
           try {
-            return Math.clamp(Long.parseLong(part.substring(6)), 0, 5000);
+            return Math.clamp(Long.parseLong(part.substring(6)), 0, DATA.maxDelay());
           } catch (NumberFormatException e) {
-            return 100;
+            return DATA.defaultDelay();
           }
         }
       }
     }
-    return 100;
+    return DATA.defaultDelay();
   }
 
   private static void sleep(long ms) {

@@ -1,6 +1,8 @@
 package dev.polyglot.playground.run.worker;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -59,7 +61,7 @@ final class Json {
     json.append('"');
   }
 
-  /** Appends a value: String, Number, Boolean, null, or a Map of those. */
+  /** Appends a value: String, Number, Boolean, null, or a Map or List of those. */
   static void write(StringBuilder json, Object value) {
     switch (value) {
       case null -> json.append("null");
@@ -80,6 +82,16 @@ final class Json {
           write(json, e.getValue());
         }
         json.append('}');
+      }
+      case List<?> list -> {
+        json.append('[');
+        for (int i = 0; i < list.size(); i++) {
+          if (i > 0) {
+            json.append(',');
+          }
+          write(json, list.get(i));
+        }
+        json.append(']');
       }
       default -> throw new IllegalArgumentException("not a protocol value: " + value.getClass());
     }
@@ -125,11 +137,38 @@ final class Json {
     }
   }
 
+  /** Arrays appear in the demo API's data, not in protocol messages. */
+  private List<Object> array(int depth) throws MalformedException {
+    if (depth > MAX_DEPTH) {
+      throw error("nested too deep");
+    }
+    expect('[');
+    var array = new ArrayList<Object>();
+    space();
+    if (peek() == ']') {
+      pos++;
+      return array;
+    }
+    while (true) {
+      space();
+      array.add(value(depth));
+      space();
+      char c = next();
+      if (c == ']') {
+        return array;
+      }
+      if (c != ',') {
+        throw error("expected , or ]");
+      }
+    }
+  }
+
   private Object value(int depth) throws MalformedException {
     char c = peek();
     return switch (c) {
       case '"' -> string();
       case '{' -> object(depth + 1);
+      case '[' -> array(depth + 1);
       case 't' -> literal("true", Boolean.TRUE);
       case 'f' -> literal("false", Boolean.FALSE);
       case 'n' -> literal("null", null);

@@ -146,4 +146,14 @@ class WireTest {
     assertThatThrownBy(() -> Json.write(new StringBuilder(), Map.of("x", List.of(1))))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void arraysOfTheDemoApisDataRoundTrip() throws Exception {
+    String text = "{\"users\":[{\"id\":1,\"name\":\"Ada\"},{\"id\":2,\"name\":\"Alan\"}],\"t\":[]}";
+    var parsed = Json.parse(text);
+    assertThat(parsed.get("users")).isInstanceOf(java.util.List.class);
+    var out = new StringBuilder();
+    Json.write(out, parsed);
+    assertThat(out.toString()).isEqualTo(text);
+  }
 }
