@@ -167,12 +167,11 @@ class AccessibilityIT {
 
       // The widget, after its run.
       open(WIDGET, scheme);
-      browser.driver.findElement(By.cssSelector(".pane[data-runnable] .run-button")).click();
+      browser.driver.findElement(By.cssSelector(".pane[data-lang=java] .run-button")).click();
       waiting(60)
           .until(d ->
               List.of("finished", "failed", "error", "stopped")
-                  .contains(
-                      d.findElement(By.cssSelector(".run-panel")).getAttribute("data-phase")));
+                  .contains(d.findElement(By.id(EXAMPLE + "-run")).getAttribute("data-phase")));
       found.addAll(audit(scheme + " " + WIDGET + " after a run"));
     }
     assertThat(found).as(report(found)).isEmpty();
@@ -294,7 +293,7 @@ class AccessibilityIT {
                         && !root.classList.contains('is-arranged')) return false;
                     // The live runner loads after the page: wait for its toolbars.
                     const runnable = document.querySelectorAll('.pane[data-runnable]').length;
-                    return document.querySelectorAll('.run-bar').length === runnable;
+                    return document.querySelectorAll('.run-bar:not(.compare-bar)').length === runnable;
                     """));
   }
 
@@ -347,7 +346,7 @@ class AccessibilityIT {
   }
 
   private WebElement panel() {
-    return browser.driver.findElement(By.cssSelector("#" + EXAMPLE + " .run-panel"));
+    return browser.driver.findElement(By.id(EXAMPLE + "-run"));
   }
 
   private String phase() {

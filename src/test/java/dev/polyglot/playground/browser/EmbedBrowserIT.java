@@ -172,22 +172,21 @@ class EmbedBrowserIT {
       assertThat(
               browser.js("return getComputedStyle(document.querySelector('.pane-title')).fontSize"))
           .isNotEqualTo("40px");
-      WebElement java = driver.findElement(By.cssSelector(".pane[data-runnable]"));
+      WebElement java = driver.findElement(By.cssSelector(".pane[data-lang=java]"));
       showTab(java, "concurrent");
-      browser.recordArrivals(".run-panel");
+      browser.recordArrivals("#three-waits-run");
       java.findElement(By.cssSelector(".run-button")).click();
       waiting(60)
           .until(d ->
               List.of("finished", "failed", "error")
-                  .contains(
-                      d.findElement(By.cssSelector(".run-panel")).getAttribute("data-phase")));
-      assertThat(driver.findElement(By.cssSelector(".run-panel")).getAttribute("data-phase"))
+                  .contains(d.findElement(By.id("three-waits-run")).getAttribute("data-phase")));
+      assertThat(driver.findElement(By.id("three-waits-run")).getAttribute("data-phase"))
           .isEqualTo("finished");
-      assertThat(driver.findElements(By.cssSelector(".console-text")))
+      assertThat(driver.findElements(By.cssSelector("#three-waits-run " + ".console-text")))
           .extracting(WebElement::getText)
           .startsWith("concurrent, virtual threads:")
           .hasSize(5);
-      assertThat(driver.findElements(By.cssSelector(".tl-bar"))).hasSize(3);
+      assertThat(driver.findElements(By.cssSelector("#three-waits-run " + ".tl-bar"))).hasSize(3);
       assertThat(browser.arrivals()).hasSize(5).contains("running");
     } finally {
       driver.switchTo().defaultContent();
@@ -225,12 +224,12 @@ class EmbedBrowserIT {
     driver.switchTo().frame(driver.findElement(By.cssSelector("#by-script iframe")));
     try {
       waiting(15).until(d -> !d.findElements(By.cssSelector(".replay-button")).isEmpty());
-      WebElement java = driver.findElement(By.cssSelector(".pane[data-runnable]"));
+      WebElement java = driver.findElement(By.cssSelector(".pane[data-lang=java]"));
       showTab(java, "concurrent");
       assertThat(java.findElement(By.cssSelector(".run-button")).getText()).contains("Run live");
       browser.js(
           """
-          const panel = document.querySelector('.run-panel');
+          const panel = document.getElementById('three-waits-run');
           window.__phases = [];
           new MutationObserver(() => window.__phases.push(panel.dataset.phase + ':'
               + panel.querySelectorAll('.console-line').length))
@@ -240,14 +239,14 @@ class EmbedBrowserIT {
       waiting(60)
           .until(d ->
               "finished"
-                  .equals(d.findElement(By.cssSelector(".run-panel")).getAttribute("data-phase")));
-      assertThat(driver.findElement(By.cssSelector(".run-phase")).getText())
+                  .equals(d.findElement(By.id("three-waits-run")).getAttribute("data-phase")));
+      assertThat(driver.findElement(By.cssSelector("#three-waits-run " + ".run-phase")).getText())
           .contains("Replayed a recorded run");
-      assertThat(driver.findElements(By.cssSelector(".console-text")))
+      assertThat(driver.findElements(By.cssSelector("#three-waits-run " + ".console-text")))
           .extracting(WebElement::getText)
           .startsWith("concurrent, virtual threads:")
           .hasSize(5);
-      assertThat(driver.findElements(By.cssSelector(".tl-bar"))).hasSize(3);
+      assertThat(driver.findElements(By.cssSelector("#three-waits-run " + ".tl-bar"))).hasSize(3);
       // Played out over time: the first line was on screen while the replay was still running.
       @SuppressWarnings("unchecked")
       List<String> phases = (List<String>) browser.js("return window.__phases");

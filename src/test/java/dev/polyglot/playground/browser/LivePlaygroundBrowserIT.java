@@ -96,7 +96,7 @@ class LivePlaygroundBrowserIT {
   }
 
   private WebElement panel() {
-    return browser.driver.findElement(By.cssSelector("#" + EXAMPLE + " .run-panel"));
+    return browser.driver.findElement(By.id(EXAMPLE + "-run"));
   }
 
   private String phase() {
@@ -124,6 +124,77 @@ class LivePlaygroundBrowserIT {
     Matcher m = Pattern.compile("(\\d+\\.\\d+) s").matcher(text);
     assertThat(m.find()).as("a time in seconds in '%s'", text).isTrue();
     return Double.parseDouble(m.group(1));
+  }
+
+  @Test
+  void pythonGatherDrawsThreeMostlyWaitingLanesAndCompareLanguagesStacksEveryLanguage() {
+    browser.driver.get("about:blank");
+    browser.driver.get(server.url(LESSON + "#" + EXAMPLE));
+    WebElement pane =
+        browser.driver.findElement(
+            By.cssSelector(".panes[data-example='" + EXAMPLE + "'] .pane[data-lang=python]"));
+    waiting(10).until(d -> !pane.findElements(By.cssSelector(".run-bar")).isEmpty());
+    pane.findElement(By.cssSelector("[role=tab][data-variant='gather']")).click();
+    pane.findElement(By.cssSelector(".run-button")).click();
+    WebElement python = browser.driver.findElement(By.id(EXAMPLE + "-python-run"));
+    waiting(60)
+        .until(d ->
+            List.of("finished", "failed", "error").contains(python.getAttribute("data-phase")));
+    assertThat(python.getAttribute("data-phase")).isEqualTo("finished");
+    assertThat(secondsIn(python.findElement(By.cssSelector(".run-total")).getText()))
+        .isBetween(0.9, 1.6);
+    // Per lane of a wait: where its bar starts and ends, and how much of it is solid (running).
+    @SuppressWarnings("unchecked")
+    List<List<Number>> lanes =
+        (List<List<Number>>)
+            browser.js(
+                """
+                return Array.from(arguments[0].querySelectorAll('.tl-lane[data-lane^="wait"]'))
+                  .map(g => {
+                    const bar = g.querySelector('.tl-bar.is-waiting');
+                    const x = Number(bar.getAttribute('x')), w = Number(bar.getAttribute('width'));
+                    const ran = Array.from(g.querySelectorAll('.tl-run'))
+                      .reduce((sum, r) => sum + Number(r.getAttribute('width')), 0);
+                    return [x, x + w, ran];
+                  });
+                """,
+                python);
+    assertThat(lanes).hasSize(3);
+    for (List<Number> lane : lanes) {
+      double start = lane.get(0).doubleValue();
+      double end = lane.get(1).doubleValue();
+      assertThat(lane.get(2).doubleValue())
+          .as("running part of %s", lane)
+          .isLessThan(0.2 * (end - start));
+      // Overlapping: every lane spans the others' middle.
+      for (List<Number> other : lanes) {
+        double middle = (other.get(0).doubleValue() + other.get(1).doubleValue()) / 2;
+        assertThat(middle).isBetween(start, end);
+      }
+    }
+    assertThat(python.findElement(By.cssSelector(".tl-legend")).isDisplayed()).isTrue();
+
+    WebElement compare =
+        browser.driver.findElement(By.cssSelector(".compare-bar .compare-languages-button"));
+    browser.js("arguments[0].scrollIntoView({block: 'center'})", compare);
+    compare.click();
+    WebElement all = browser.driver.findElement(By.id(EXAMPLE + "-compare-run"));
+    waiting(120)
+        .until(
+            d -> List.of("finished", "failed", "error").contains(all.getAttribute("data-phase")));
+    List<WebElement> blocks = all.findElements(By.cssSelector(".timeline-block"));
+    assertThat(blocks.stream().map(b -> b.getAttribute("data-lang")).distinct())
+        .containsExactly("python", "javascript", "java");
+    assertThat(blocks).hasSize(6);
+    // One time axis: every block's last tick is the same time.
+    assertThat(
+            blocks.stream()
+                .map(b -> b.findElements(By.cssSelector(".tl-tick")).getLast().getText())
+                .distinct())
+        .hasSize(1);
+    assertThat(blocks)
+        .allSatisfy(
+            b -> assertThat(b.findElement(By.cssSelector(".run-total")).getText()).endsWith(" s"));
   }
 
   @Test
