@@ -434,15 +434,18 @@ main();
 });
 
 // Every course file prints exactly its recorded output. Those that call the demo API run one at a
-// time (each harness serves the port itself, and one that exits frees it); the rest run a few at
-// a time. Their output has times in tenths of a second: a mismatch is tried once more before it
-// counts, in case the machine was busy.
+// time (each harness serves the port itself, and one that exits frees it), and so do those that
+// start worker threads (they take the CPU, and a thread's start-up shows in their times); the
+// rest, which mostly wait, run a few at a time. Their output has times in tenths of a second: a
+// mismatch is tried once more before it counts, in case the machine was busy.
 
 const courseFiles = fs
   .readdirSync(SNIPPETS, { recursive: true })
   .filter((f) => f.endsWith(".js") && fs.existsSync(path.join(SNIPPETS, f + ".out")))
   .sort();
-const usesApi = (f) => /127\.0\.0\.1|localhost|node:http/.test(fs.readFileSync(path.join(SNIPPETS, f), "utf8"));
+const uses = (f, pattern) => pattern.test(fs.readFileSync(path.join(SNIPPETS, f), "utf8"));
+const usesApi = (f) => uses(f, /127\.0\.0\.1|localhost|node:http/);
+const usesThreads = (f) => uses(f, /worker_threads/);
 const normal = (text) =>
   text
     .split("\n")
@@ -468,6 +471,10 @@ describe("course files that use the demo API", { skip: NEEDS_PORT }, () => {
   for (const f of courseFiles.filter(usesApi)) test(f, () => checkCourseFile(f));
 });
 
-describe("course files", { concurrency: 3 }, () => {
-  for (const f of courseFiles.filter((f) => !usesApi(f))) test(f, () => checkCourseFile(f));
+describe("course files that start threads", () => {
+  for (const f of courseFiles.filter((f) => !usesApi(f) && usesThreads(f))) test(f, () => checkCourseFile(f));
+});
+
+describe("course files", { concurrency: 4 }, () => {
+  for (const f of courseFiles.filter((f) => !usesApi(f) && !usesThreads(f))) test(f, () => checkCourseFile(f));
 });
