@@ -631,8 +631,6 @@ export class CompareLanguages extends RunPane {
     );
     const names = [...new Set(runPanes.map((rp) => rp.ctx.languageName))];
     super(null, { ...ctx, language: "all", languageName: names.join(", ") }, variants);
-    this.names = names;
-    this.panes = runPanes;
   }
 
   panelId() {
@@ -648,13 +646,14 @@ export class CompareLanguages extends RunPane {
     this.compareButton = button(
       "Compare languages",
       "compare-languages-button is-primary",
-      `Run ${this.names.join(", ")} one after another and compare their timelines`,
+      `Run ${this.ctx.languageName} one after another and compare their timelines`,
     );
     this.compareButton.insertAdjacentHTML("afterbegin", '<span class="run-icon" aria-hidden="true">▶</span>');
     this.cancelButton = button("Cancel", "cancel-button", "Stop the comparison (Esc)");
     const what = document.createElement("span");
     what.className = "compare-what";
-    what.textContent = `${this.variants.length} runs: ${this.names.join(" · ")}`;
+    // Called from RunPane's constructor, before this class's own fields exist: only ctx is there.
+    what.textContent = `${this.variants.length} runs: ${this.ctx.languageName.split(", ").join(" · ")}`;
     this.offline = document.createElement("span");
     this.offline.className = "run-offline";
     this.offline.textContent = "Reconnecting…";
