@@ -1,6 +1,8 @@
 package dev.polyglot.playground.run.sandbox;
 
 import dev.polyglot.playground.content.Language;
+import dev.polyglot.playground.run.RunEvent;
+import dev.polyglot.playground.run.RunRequest;
 import dev.polyglot.playground.run.worker.DemoApi;
 import java.lang.System.Logger.Level;
 import java.util.Map;
@@ -21,7 +23,19 @@ record Jail(
    * How runs are isolated here: the sandbox mode, whether the seccomp filter is on, and whether the
    * server itself serves the demo API (outside a sandbox, where workers share the host's).
    */
-  record Isolation(Sandbox.Mode mode, boolean seccomp, boolean servesDemoApi) {}
+  record Isolation(Sandbox.Mode mode, boolean seccomp, boolean servesDemoApi) {
+    /** Edited code where there is no sandbox is refused, in every language alike. */
+    java.util.Optional<RunEvent.Error> refusal(RunRequest request) {
+      if (request.bundled() || mode != Sandbox.Mode.BUNDLED_ONLY) {
+        return java.util.Optional.empty();
+      }
+      return java.util.Optional.of(
+          new RunEvent.Error(
+              RunEvent.Error.Reason.UNAVAILABLE,
+              "This server cannot run edited code: it has no sandbox (bubblewrap). The lessons'"
+                  + " own code still runs; press Reset to go back to it."));
+    }
+  }
 
   /**
    * Probes for bubblewrap, writes the workers' files, and finds the runtimes. Blocking: call it off

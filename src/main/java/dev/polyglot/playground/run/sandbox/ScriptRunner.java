@@ -78,12 +78,9 @@ final class ScriptRunner implements Runner {
       run.finish();
       return run;
     }
-    if (!request.bundled() && isolation.mode() == Sandbox.Mode.BUNDLED_ONLY) {
-      events.handle(
-          new RunEvent.Error(
-              Reason.UNAVAILABLE,
-              "This server cannot run edited code: it has no sandbox (bubblewrap). The lessons' own"
-                  + " code still runs; press Reset to go back to it."));
+    var refused = isolation.refusal(request);
+    if (refused.isPresent()) {
+      events.handle(refused.get());
       run.finish();
       return run;
     }
