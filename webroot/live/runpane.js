@@ -631,6 +631,18 @@ export class CompareLanguages extends RunPane {
     );
     const names = [...new Set(runPanes.map((rp) => rp.ctx.languageName))];
     super(null, { ...ctx, language: "all", languageName: names.join(", ") }, variants);
+    this.runPanes = runPanes;
+  }
+
+  /** Runs in the order the panes stand now: the reader's pair may have moved them since load. */
+  compare() {
+    if (this.session) return;
+    const before = (a, b) => (a.pane.compareDocumentPosition(b.pane) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1);
+    const panes = this.runPanes.filter((rp) => rp.pane.isConnected).sort(before);
+    const order = panes.map((rp) => rp.ctx.language);
+    this.variants.sort((a, b) => order.indexOf(a.language) - order.indexOf(b.language));
+    this.what.textContent = describeRuns(this.variants.length, panes.map((rp) => rp.ctx.languageName));
+    super.compare();
   }
 
   panelId() {
@@ -653,7 +665,8 @@ export class CompareLanguages extends RunPane {
     const what = document.createElement("span");
     what.className = "compare-what";
     // Called from RunPane's constructor, before this class's own fields exist: only ctx is there.
-    what.textContent = `${this.variants.length} runs: ${this.ctx.languageName.split(", ").join(" · ")}`;
+    what.textContent = describeRuns(this.variants.length, this.ctx.languageName.split(", "));
+    this.what = what;
     this.offline = document.createElement("span");
     this.offline.className = "run-offline";
     this.offline.textContent = "Reconnecting…";
@@ -687,4 +700,8 @@ export class CompareLanguages extends RunPane {
   run() {
     this.compare();
   }
+}
+
+function describeRuns(count, languageNames) {
+  return `${count} runs: ${languageNames.join(" · ")}`;
 }

@@ -183,8 +183,18 @@ class LivePlaygroundBrowserIT {
         .until(
             d -> List.of("finished", "failed", "error").contains(all.getAttribute("data-phase")));
     List<WebElement> blocks = all.findElements(By.cssSelector(".timeline-block"));
+    // Language by language, in the order the panes stand (the reader's pair may move them).
+    List<String> paneOrder =
+        browser
+            .driver
+            .findElements(
+                By.cssSelector(".panes[data-example='" + EXAMPLE + "'] .pane[data-runnable]"))
+            .stream()
+            .map(p -> p.getAttribute("data-lang"))
+            .toList();
+    assertThat(paneOrder).containsExactlyInAnyOrder("python", "javascript", "java");
     assertThat(blocks.stream().map(b -> b.getAttribute("data-lang")).distinct())
-        .containsExactly("python", "javascript", "java");
+        .containsExactlyElementsOf(paneOrder);
     assertThat(blocks).hasSize(6);
     // One time axis: every block's last tick is the same time.
     assertThat(

@@ -66,8 +66,8 @@ ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 # What programs commonly import, loaded before `ready`: the pooled process is started ahead of
 # time, so this is paid for while no one waits. Each is optional: a missing package only means
 # the program's own import fails as it would anywhere else. Measured on Debian's 3.11.2: with
-# these, `ready` comes ~120 ms after the start at 32 MiB RSS; with asyncio alone, ~50 ms and
-# 22 MiB, but then `import aiohttp` costs the run itself ~57 ms.
+# these, `ready` comes ~125 ms after the start, at 32 MiB RSS; with asyncio alone, ~55 ms and
+# 22 MiB, but then `import aiohttp` costs the run itself ~60 ms.
 PRELOAD = (
     "aiofiles",
     "aiohttp",
