@@ -347,11 +347,12 @@ describe("harness: the protocol", () => {
     assert.deepEqual(run.lines, ['{"job":0,"type":"ready"}']);
   });
 
-  test("an unreadable job: crashed, exit 70", async () => {
+  test("an unreadable job: crashed, exit 1, like the JVM worker's", async () => {
     const run = await runHarness("", { line: '{"job":12,"type":"load"}' });
-    assert.equal(run.code, 70);
+    assert.equal(run.code, 1);
     assert.equal(run.events[1].type, "crashed");
     assert.equal(run.events[1].job, 12);
+    assert.match(run.stderr, /unreadable job/);
   });
 });
 

@@ -643,6 +643,26 @@ class HarnessTest(unittest.TestCase):
         self.assertIn("ran out of memory", result.events[-1]["message"])
         self.assertEqual(result.lines(), ["filling"])
 
+    def test_a_hundred_threads_fit_in_a_runs_memory(self):
+        # The server's default RLIMIT_DATA for a run (Limits.DEFAULTS: 128 + 192 MiB). With
+        # glibc's 8 MiB thread stacks, a couple of dozen threads would exhaust it.
+        def run_memory():
+            limit = 320 * 1024 * 1024
+            resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
+
+        result = run(
+            "import threading, time\n"
+            "threads = [threading.Thread(target=time.sleep, args=(0.3,)) for _ in range(100)]\n"
+            "for t in threads:\n"
+            "    t.start()\n"
+            "for t in threads:\n"
+            "    t.join()\n"
+            'print("all", len(threads))\n',
+            preexec_fn=run_memory,
+        )
+        self.assertEqual(result.code, 0, result.describe())
+        self.assertEqual(result.lines(), ["all 100"])
+
     def test_a_thread_that_cannot_start_is_a_limit(self):
         # As root, RLIMIT_NPROC does not bind: fail the start the way CPython does when it does.
         result = run(

@@ -62,7 +62,8 @@ public final class JvmRunner implements Runner {
             settings.poolSize(),
             settings.poolMax(),
             settings.maxStarting(),
-            settings.warmups());
+            settings.warmups(),
+            WorkerPool.REFILL_DELAY_MS);
     this.compiler =
         new CompileService(vertx, launcher, COMPILER_WARMUPS, settings.limits().compileTime());
   }

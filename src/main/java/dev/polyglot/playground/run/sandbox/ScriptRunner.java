@@ -51,7 +51,12 @@ final class ScriptRunner implements Runner {
     // An interpreter has no javac to warm: its harness imports what programs need, then waits.
     this.pool =
         new WorkerPool(
-            launcher, settings.poolSize(), settings.poolMax(), settings.maxStarting(), 0);
+            launcher,
+            settings.poolSize(),
+            settings.poolMax(),
+            settings.maxStarting(),
+            0,
+            WorkerPool.REFILL_DELAY_MS);
     this.stray =
         new Supervisor.Stray(
             runtime.executable() == null ? "?" : runtime.executable().getFileName().toString(),

@@ -9,6 +9,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Keeps warm workers waiting, as many as recent demand: at least {@code minSize}, and up to {@code
@@ -19,12 +22,18 @@ import java.util.List;
  * cold one (no javac warm-up, so it is ready sooner) is started for that run alone. Each worker
  * holds a slot, and so a uid of its own, until it exits.
  *
+ * <p>The replacement of a worker taken for a run starts {@code refillDelayMs} later: a sandboxed
+ * interpreter or JVM starting takes a core for a tenth of a second or more, and on a small machine
+ * that would be taken from the run that was just handed out, in the very milliseconds its reader
+ * waits for the first line (measured with {@code ./playground bench-scripts}: Python's first line
+ * came twice as late).
+ *
  * <p>Refills start at most {@code maxStarting} workers at once, so that they do not take the CPU
  * from the cold starts of runs that are waiting for one; while the pool is grown for a burst they
  * also skip the javac warm-ups.
  *
  * <pre>
- *   acquire ─┬─ idle worker ready? ── take it ── refill()
+ *   acquire ─┬─ idle worker ready? ── take it ── refill() a little later
  *            └─ none ────────────── spawn cold ─ wait for ready
  *   refill: spawn warm workers (at most maxStarting at once) until idle + starting = target
  *   resize (periodic): demand fell? kill idle workers beyond the target
@@ -39,6 +48,9 @@ final class WorkerPool {
   /** The warm-ups of a worker started for one waiting run: none, not even of the run path. */
   static final int COLD = -1;
 
+  /** How long after a worker is taken its replacement starts, in production. */
+  static final long REFILL_DELAY_MS = 100;
+
   /** How far back the workers in use at once count as demand. */
   static final long DEMAND_WINDOW_MS = 30_000;
 
@@ -47,6 +59,7 @@ final class WorkerPool {
   private final int maxSize;
   private final int maxStarting;
   private final int warmups;
+  private final Executor refills;
   private final List<Child> idle = new ArrayList<>();
   private final BitSet slots = new BitSet();
   // When a worker was taken, and how many were in use then, newest last.
@@ -55,12 +68,27 @@ final class WorkerPool {
   private int starting;
   private boolean closed;
 
-  WorkerPool(ChildLauncher launcher, int minSize, int maxSize, int maxStarting, int warmups) {
+  WorkerPool(
+      ChildLauncher launcher,
+      int minSize,
+      int maxSize,
+      int maxStarting,
+      int warmups,
+      long refillDelayMs) {
     this.launcher = launcher;
     this.minSize = minSize;
     this.maxSize = Math.max(minSize, maxSize);
     this.maxStarting = Math.max(1, maxStarting);
     this.warmups = warmups;
+    this.refills =
+        refillDelayMs > 0
+            ? CompletableFuture.delayedExecutor(refillDelayMs, TimeUnit.MILLISECONDS)
+            : Runnable::run;
+  }
+
+  /** A pool that refills at once. */
+  WorkerPool(ChildLauncher launcher, int minSize, int maxSize, int maxStarting, int warmups) {
+    this(launcher, minSize, maxSize, maxStarting, warmups, 0);
   }
 
   /** A pool of a fixed size. */
@@ -78,7 +106,7 @@ final class WorkerPool {
       worker = idle.isEmpty() ? null : idle.removeFirst();
       taken.addLast(new long[] {System.nanoTime(), ++inUse});
     }
-    refill();
+    refills.execute(this::refill);
     Future<Child> taking = worker != null ? Future.succeededFuture(worker) : spawn(COLD);
     return taking.onSuccess(w -> w.exit().onComplete(x -> released())).onFailure(e -> released());
   }

@@ -1525,8 +1525,16 @@ async function main() {
   } catch (e) {
     const id = rawJobId(line);
     if (id !== null) jobId = id;
-    send("crashed", { message: `unreadable job: ${e.message}` });
-    exitNow(70);
+    // Like the JVM worker and the Python harness: an unreadable job is exit 1, said on stderr too;
+    // `crashed` gives the server the reason for its message.
+    const message = `unreadable job: ${e.message}`;
+    send("crashed", { message });
+    try {
+      fs.writeSync(2, `${message}\n`);
+    } catch {
+      // stderr is gone too: `crashed` has said it
+    }
+    exitNow(1);
   }
   try {
     run(job, demo);

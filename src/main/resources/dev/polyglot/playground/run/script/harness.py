@@ -679,6 +679,7 @@ def drain_output():
 # event is encoded before the program starts, and a little memory is held back to be given up
 # first, so that reporting it needs no memory the program may have used up.
 
+THREAD_STACK = 1 << 20
 BALLAST = None
 MEMORY_LINE = b""
 THREADS_LINE = b""
@@ -1079,6 +1080,10 @@ def main():
                 __import__(name)
             except Exception:
                 pass
+        # A thread's stack is private memory, counted against the run's RLIMIT_DATA. glibc's
+        # default (RLIMIT_STACK, 8 MiB) would let a program start only a score of threads; with
+        # the JVM's default, 1 MiB, it reaches its process limit first, as a Java program does.
+        threading.stack_size(THREAD_STACK)
         if len(sys.argv) > 1:
             with open(sys.argv[1], encoding="utf-8") as f:
                 DEMO_LOOP = DemoApi(json.load(f)).start()

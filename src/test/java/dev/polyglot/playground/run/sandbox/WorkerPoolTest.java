@@ -114,6 +114,20 @@ class WorkerPoolTest {
   }
 
   @Test
+  void aTakenWorkersReplacementStartsAfterTheDelay() {
+    var pool = new WorkerPool(launcher, 1, 1, 1, 0, 300);
+    pool.start();
+    Poll.until("one idle worker", Duration.ofSeconds(5), () -> pool.idleCount() == 1);
+    long taken = System.nanoTime();
+    acquire(pool);
+    assertThat(launcher.started).as("no replacement yet: the run has the CPU").hasSize(1);
+    Poll.until("the replacement", Duration.ofSeconds(5), () -> pool.idleCount() == 1);
+    assertThat(launcher.started).hasSize(2);
+    assertThat(Duration.ofNanos(System.nanoTime() - taken))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(300));
+  }
+
+  @Test
   void runsOneAfterAnotherKeepThePoolSmall() {
     var pool = new WorkerPool(launcher, 1, 4, 2, 0);
     pool.start();
