@@ -21,10 +21,21 @@ export function niceDomain(ms) {
   return Math.ceil(target / step) * step;
 }
 
-/** A tick's label, with as many decimals as its step needs and no more. */
+/**
+ * A tick's label in seconds, as a person writes it: as many decimals as the step needs (a quarter
+ * second is 0.25, never a rounded 0.3) and no trailing zeros (0, 0.25, 0.5, 0.75, 1).
+ */
 export function tickLabel(ms, step) {
-  const digits = step >= 1000 ? 0 : step >= 100 ? 1 : step >= 10 ? 2 : 3;
-  return `${(ms / 1000).toFixed(digits)} s`;
+  const digits = decimals(step / 1000);
+  return `${Number((ms / 1000).toFixed(digits))} s`;
+}
+
+/** Decimals of a step in seconds: 0.25 has two. Steps are whole milliseconds, so three at most. */
+function decimals(value) {
+  for (let d = 0; d < 3; d++) {
+    if (Math.abs(Number(value.toFixed(d)) - value) < 1e-9) return d;
+  }
+  return 3;
 }
 
 /**

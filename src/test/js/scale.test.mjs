@@ -69,14 +69,19 @@ describe("niceDomain: the end of the axis", () => {
   });
 });
 
-describe("tickLabel: as many decimals as the step needs", () => {
+describe("tickLabel: as many decimals as the step needs, no trailing zeros", () => {
   const cases = [
     [3000, 1000, "3 s"],
     [500, 100, "0.5 s"],
-    [250, 250, "0.3 s"],
+    [250, 250, "0.25 s"],
+    [500, 250, "0.5 s"],
+    [750, 250, "0.75 s"],
+    [1000, 250, "1 s"],
     [20, 10, "0.02 s"],
     [3, 1, "0.003 s"],
     [0, 5000, "0 s"],
+    [0, 200, "0 s"],
+    [30000, 30000, "30 s"],
   ];
   for (const [ms, step, label] of cases) {
     test(`${ms} ms on steps of ${step} ms: ${label}`, () => assert.equal(tickLabel(ms, step), label));
@@ -90,11 +95,15 @@ describe("ticks", () => {
   test("a one-second run on a wide axis", () => {
     const list = ticks(1200, 10);
     assert.deepEqual(at(list), [0, 200, 400, 600, 800, 1000, 1200]);
-    assert.deepEqual(labels(list), ["0.0 s", "0.2 s", "0.4 s", "0.6 s", "0.8 s", "1.0 s", "1.2 s"]);
+    assert.deepEqual(labels(list), ["0 s", "0.2 s", "0.4 s", "0.6 s", "0.8 s", "1 s", "1.2 s"]);
   });
 
   test("a short run", () => {
-    assert.deepEqual(labels(ticks(120, 8)), ["0.00 s", "0.02 s", "0.04 s", "0.06 s", "0.08 s", "0.10 s", "0.12 s"]);
+    assert.deepEqual(labels(ticks(120, 8)), ["0 s", "0.02 s", "0.04 s", "0.06 s", "0.08 s", "0.1 s", "0.12 s"]);
+  });
+
+  test("quarter seconds read as quarters", () => {
+    assert.deepEqual(labels(ticks(1250, 5)), ["0 s", "0.25 s", "0.5 s", "0.75 s", "1 s", "1.25 s"]);
   });
 
   test("a three-second run on a phone", () => {
@@ -107,7 +116,7 @@ describe("ticks", () => {
   });
 
   test("an axis with room for no ticks still has its start", () => {
-    assert.deepEqual(ticks(120, 0), [{ t: 0, label: "0.0 s" }]);
+    assert.deepEqual(ticks(120, 0), [{ t: 0, label: "0 s" }]);
   });
 
   test("evenly spaced from 0, never past the end, about as many as asked", () => {
