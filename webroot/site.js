@@ -2,6 +2,10 @@
 // The pages work without it; this adds the theme toggle, the language picker,
 // variant tabs, copy buttons and syntax highlighting, then loads the live runner.
 
+import { initSearch } from "./search.js";
+import { initShortcuts } from "./shortcuts.js";
+import { initProgress } from "./progress.js";
+
 const THEME_KEY = "pp.theme";
 const LANGS_KEY = "pp.langs";
 
@@ -103,6 +107,10 @@ function initLanguages() {
     known: canonical[0],
     learning: canonical[1] || canonical[0],
     hidden: [],
+    // Wide screens show the reader's pair at full width, the other languages in a row under it,
+    // and wrap long lines, so that no code is cut off; "row" puts every language in one row.
+    layout: "pair",
+    wrap: true,
   };
   if (defaults) {
     if (isLang(defaults.dataset.from)) state.known = defaults.dataset.from;
@@ -115,13 +123,26 @@ function initLanguages() {
       state.hidden = canonical.filter((id) => saved.hidden.includes(id));
     }
     if (state.hidden.length >= canonical.length) state.hidden = [];
+    if (saved.layout === "pair" || saved.layout === "row") state.layout = saved.layout;
+    if (typeof saved.wrap === "boolean") state.wrap = saved.wrap;
   }
+  const layouts = Array.from(form.querySelectorAll('input[name="layout"]'));
+  const wrapBox = form.querySelector('input[name="wrap"]');
 
   // Language names as the picker shows them ("C#", "JavaScript"), to find them in the notes.
   const names = Object.fromEntries(Array.from(knownSelect.options).map((o) => [o.value, o.text]));
 
   const persist = () =>
-    save(LANGS_KEY, JSON.stringify({ known: state.known, learning: state.learning, hidden: state.hidden }));
+    save(
+      LANGS_KEY,
+      JSON.stringify({
+        known: state.known,
+        learning: state.learning,
+        hidden: state.hidden,
+        layout: state.layout,
+        wrap: state.wrap,
+      }),
+    );
 
   const order = () => {
     const first = [state.known];
@@ -133,6 +154,10 @@ function initLanguages() {
     knownSelect.value = state.known;
     learningSelect.value = state.learning;
     for (const box of boxes) box.checked = !state.hidden.includes(box.value);
+    for (const radio of layouts) radio.checked = radio.value === state.layout;
+    if (wrapBox) wrapBox.checked = state.wrap;
+    document.documentElement.classList.toggle("layout-row", state.layout === "row");
+    document.documentElement.classList.toggle("wrap-code", state.wrap);
 
     const wanted = order();
     for (const panes of document.querySelectorAll(".panes")) layoutPanes(panes, wanted, state.hidden);
@@ -173,6 +198,19 @@ function initLanguages() {
       apply();
     });
   }
+  for (const radio of layouts) {
+    radio.addEventListener("change", () => {
+      if (!radio.checked) return;
+      state.layout = radio.value;
+      persist();
+      apply();
+    });
+  }
+  wrapBox?.addEventListener("change", () => {
+    state.wrap = wrapBox.checked;
+    persist();
+    apply();
+  });
   form.addEventListener("submit", (event) => event.preventDefault());
 
   apply();
@@ -439,6 +477,9 @@ function start() {
   run(initCopy);
   run(highlight);
   run(initScrollables);
+  run(initSearch);
+  run(initShortcuts);
+  run(initProgress);
   // The live playground only where there is code to run; its modules sit beside this one, under
   // the same versioned path.
   if (document.querySelector(".pane[data-runnable]")) {

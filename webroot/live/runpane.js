@@ -8,6 +8,7 @@
 // their timelines on one time scale. What a run's events mean is decided in phase.js; this file
 // only puts it on the page.
 
+import { markRun } from "../progress.js";
 import { Console } from "./console.js";
 import { Editor } from "./editor.js";
 import * as phases from "./phase.js";
@@ -311,6 +312,10 @@ export class RunPane {
       if (!result.ok) break;
     }
 
+    // A run that ended well counts as this example done, in this browser (the index shows it).
+    if (!replaying && !this.ctx.embedded && results.some((r) => r.ok)) {
+      markRun(this.ctx.lesson, this.ctx.example);
+    }
     this.session = null;
     this.stopAnimating();
     this.redraw();

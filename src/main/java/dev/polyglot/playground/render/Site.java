@@ -2,15 +2,16 @@ package dev.polyglot.playground.render;
 
 import dev.polyglot.playground.content.Course;
 import dev.polyglot.playground.content.Problem;
+import dev.polyglot.playground.search.SearchIndex;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * One immutable snapshot of everything the site serves, keyed by path below the base path. Dev mode
- * builds a new snapshot when lessons change and swaps it in whole, so a request never sees a
- * half-updated site.
+ * One immutable snapshot of everything the site serves, keyed by path below the base path, and the
+ * search index of the same lessons. Dev mode builds a new snapshot when lessons change and swaps it
+ * in whole, so a request never sees a half-updated site.
  */
 public record Site(
     Course course,
@@ -19,6 +20,7 @@ public record Site(
     Page notFound,
     Page notFoundJson,
     Page serverError,
+    SearchIndex search,
     Instant loadedAt) {
 
   public Site {

@@ -17,6 +17,7 @@ import dev.polyglot.playground.render.Views.SiteView;
 import dev.polyglot.playground.render.Views.TrackRef;
 import dev.polyglot.playground.render.Views.TrackView;
 import dev.polyglot.playground.render.Views.VariantView;
+import dev.polyglot.playground.search.SearchIndex;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -84,6 +85,7 @@ public final class SiteRenderer {
             "Something went wrong",
             "The server could not answer this request. Please try again in a moment.",
             now),
+        SearchIndex.of(course),
         now);
   }
 

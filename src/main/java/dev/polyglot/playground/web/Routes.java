@@ -80,6 +80,7 @@ public final class Routes {
                 "/embed/" + ctx.pathParam("lesson") + "/" + ctx.pathParam("example"),
                 embedCsp));
     get(site, "/api/recordings/:lesson/:example/:variant").handler(services.recordings()::handle);
+    get(site, "/api/search").handler(new SearchApi(current, services.basePath())::handle);
     get(site, "/oembed").handler(new OEmbed(current, services.basePath())::handle);
     get(site, "/health")
         .handler(

@@ -245,6 +245,38 @@ class LivePlaygroundBrowserIT {
   }
 
   @Test
+  void aFinishedRunIsProgressThatSurvivesAReloadUntilReset() {
+    browser.driver.get(server.url("/"));
+    browser.js("localStorage.removeItem('pp.progress')");
+    WebElement pane = openJavaPane("concurrent");
+    pane.findElement(By.cssSelector(".run-button")).click();
+    awaitPhase(60, "finished", "failed", "error");
+    assertThat(phase()).isEqualTo("finished");
+    assertThat(browser.driver.findElement(By.cssSelector("#" + EXAMPLE + " .ran-badge")).getText())
+        .isEqualTo("Ran");
+
+    browser.driver.get(server.url("/"));
+    By card = By.cssSelector(".lesson-card[data-lesson='why-and-model'] .lesson-progress");
+    waiting(10).until(d -> !d.findElements(card).isEmpty());
+    String total =
+        browser
+            .driver
+            .findElement(By.cssSelector(".lesson-card[data-lesson='why-and-model'] .example-count"))
+            .getAttribute("data-count");
+    assertThat(browser.driver.findElement(card).getText()).isEqualTo("1 of " + total + " run");
+
+    browser.driver.navigate().refresh();
+    waiting(10).until(d -> !d.findElements(card).isEmpty());
+    assertThat(browser.driver.findElement(card).getText()).isEqualTo("1 of " + total + " run");
+
+    browser.driver.findElement(By.cssSelector(".progress-reset")).click();
+    browser.driver.switchTo().alert().accept();
+    waiting(10).until(d -> d.findElements(card).isEmpty());
+    assertThat(browser.driver.findElements(By.cssSelector(".progress-reset"))).isEmpty();
+    assertThat(browser.js("return localStorage.getItem('pp.progress')")).isNull();
+  }
+
+  @Test
   void comparingDrawsBothTimelinesOnOneScaleAndTheSpeedUp() {
     WebElement pane = openJavaPane(null);
     pane.findElement(By.cssSelector(".compare-button")).click();

@@ -67,6 +67,38 @@ class SiteRoutesTest {
   }
 
   @Test
+  void searchFindsAnIdentifierInTheCodeAndSaysWhere(VertxTestContext ctx) {
+    get(
+        ctx,
+        "/api/search?q=println",
+        r -> {
+          assertThat(r.statusCode()).isEqualTo(200);
+          assertThat(r.getHeader("Content-Type")).isEqualTo("application/json; charset=utf-8");
+          assertThat(r.getHeader("Cache-Control")).isEqualTo("no-store");
+          var body = r.bodyAsJsonObject();
+          assertThat(body.getString("query")).isEqualTo("println");
+          var hit = body.getJsonArray("hits").getJsonObject(0);
+          assertThat(hit.getString("kind")).isEqualTo("example");
+          assertThat(hit.getString("url")).isEqualTo("/lessons/first-lesson#hello");
+          assertThat(hit.getJsonArray("code").getJsonObject(0).getMap())
+              .containsEntry("language", "java")
+              .containsEntry("languageName", "Java")
+              .containsEntry("identifier", "println");
+        });
+  }
+
+  @Test
+  void searchWithoutAQueryHasNoHits(VertxTestContext ctx) {
+    get(
+        ctx,
+        "/api/search",
+        r -> {
+          assertThat(r.statusCode()).isEqualTo(200);
+          assertThat(r.bodyAsJsonObject().getJsonArray("hits")).isEmpty();
+        });
+  }
+
+  @Test
   void lessonPageRendersProseAndEveryLanguage(VertxTestContext ctx) {
     get(
         ctx,

@@ -1,0 +1,53 @@
+// Progress kept in the browser (webroot/progress.js): recording runs, reading what was stored,
+// and what a lesson card shows.
+// Run with: node --test src/test/js/
+
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { empty, hasRun, isEmpty, lessonProgress, parse, recordRun } from "../../../webroot/progress.js";
+
+describe("recordRun", () => {
+  test("adds an example once, and leaves the old record alone", () => {
+    const a = empty();
+    const b = recordRun(a, "why-and-model", "three-waits");
+    const c = recordRun(b, "why-and-model", "three-waits");
+    assert.ok(isEmpty(a));
+    assert.equal(c, b, "the same run twice is no change");
+    assert.deepEqual(b.lessons, { "why-and-model": { ran: ["three-waits"] } });
+    assert.ok(hasRun(b, "why-and-model", "three-waits"));
+    assert.ok(!hasRun(b, "why-and-model", "cpu-bound"));
+  });
+});
+
+describe("lessonProgress", () => {
+  let s = empty();
+  s = recordRun(s, "l", "a");
+  s = recordRun(s, "l", "b");
+  test("counts examples run out of the lesson's", () => {
+    assert.deepEqual(lessonProgress(s, "l", 5), { ran: 2, total: 5, done: false });
+    assert.deepEqual(lessonProgress(s, "l", 2), { ran: 2, total: 2, done: true });
+    assert.deepEqual(lessonProgress(s, "other", 3), { ran: 0, total: 3, done: false });
+  });
+  test("examples since removed from the lesson do not count", () => {
+    assert.deepEqual(lessonProgress(s, "l", 2, ["a", "c"]), { ran: 1, total: 2, done: false });
+  });
+  test("a lesson without examples is never done", () => {
+    assert.equal(lessonProgress(s, "l", 0).done, false);
+  });
+});
+
+describe("parse", () => {
+  test("round trip", () => {
+    const s = recordRun(recordRun(empty(), "l", "a"), "m", "b");
+    assert.deepEqual(parse(JSON.stringify(s)), s);
+  });
+  test("anything unreadable is an empty record, never an error", () => {
+    for (const raw of [null, "", "{", "[]", "42", '{"v":2,"lessons":{}}', '{"v":1,"lessons":null}']) {
+      assert.deepEqual(parse(raw), empty(), String(raw));
+    }
+  });
+  test("bad entries are dropped, duplicates merged", () => {
+    const raw = JSON.stringify({ v: 1, lessons: { l: { ran: ["a", 3, "a", null] }, m: { ran: "x" }, n: null } });
+    assert.deepEqual(parse(raw), { v: 1, lessons: { l: { ran: ["a"] } } });
+  });
+});
