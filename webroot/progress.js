@@ -1,5 +1,5 @@
-// What a learner has done, kept in this browser only (no account): the examples they ran, per
-// lesson. Lesson pages record runs; the index shows each lesson's progress and offers a reset.
+// What a learner has done, kept in this browser only (no account): the examples they ran and
+// those whose timing they predicted first, per lesson. Lesson pages record runs; the index shows each lesson's progress and offers a reset.
 // The state is plain data and every change returns a new one, so it is tested with `node --test`.
 
 export const PROGRESS_KEY = "pp.progress";
@@ -15,9 +15,11 @@ export function parse(raw) {
     const value = JSON.parse(raw);
     if (!value || value.v !== 1 || typeof value.lessons !== "object" || value.lessons === null) return empty();
     const lessons = {};
+    const ids = (list) => (Array.isArray(list) ? [...new Set(list.filter((x) => typeof x === "string"))] : []);
     for (const [id, lesson] of Object.entries(value.lessons)) {
-      const ran = Array.isArray(lesson?.ran) ? lesson.ran.filter((x) => typeof x === "string") : [];
-      if (ran.length > 0) lessons[id] = { ran: [...new Set(ran)] };
+      const ran = ids(lesson?.ran);
+      const predicted = ids(lesson?.predicted);
+      if (ran.length > 0 || predicted.length > 0) lessons[id] = { ran, predicted };
     }
     return { v: 1, lessons };
   } catch {
@@ -27,17 +29,35 @@ export function parse(raw) {
 
 /** The record with one more example run (the same one twice counts once). */
 export function recordRun(state, lesson, example) {
-  const ran = state.lessons[lesson]?.ran || [];
-  if (ran.includes(example)) return state;
-  return { ...state, lessons: { ...state.lessons, [lesson]: { ran: [...ran, example] } } };
+  return add(state, lesson, "ran", example);
 }
 
-/** How far a lesson of `total` examples is: {ran, total, done}. Examples since removed don't count. */
+/** The record with one more example whose timing was predicted before it ran. */
+export function recordPrediction(state, lesson, example) {
+  return add(state, lesson, "predicted", example);
+}
+
+function add(state, lesson, list, example) {
+  const entry = { ran: [], predicted: [], ...state.lessons[lesson] };
+  if (entry[list].includes(example)) return state;
+  return { ...state, lessons: { ...state.lessons, [lesson]: { ...entry, [list]: [...entry[list], example] } } };
+}
+
+/**
+ * How far a lesson of `total` examples is: {ran, predicted, total, done}. Examples since removed
+ * from the lesson don't count.
+ */
 export function lessonProgress(state, lesson, total, exampleIds = null) {
-  let ran = state.lessons[lesson]?.ran || [];
-  if (exampleIds) ran = ran.filter((id) => exampleIds.includes(id));
-  const count = Math.min(ran.length, total);
-  return { ran: count, total, done: total > 0 && count >= total };
+  const kept = (list) => (exampleIds ? list.filter((id) => exampleIds.includes(id)) : list);
+  const ran = Math.min(kept(state.lessons[lesson]?.ran || []).length, total);
+  const predicted = Math.min(kept(state.lessons[lesson]?.predicted || []).length, total);
+  return { ran, predicted, total, done: total > 0 && ran >= total };
+}
+
+/** A lesson card's words for it: "2 of 5 run · 1 predicted", "All 5 run". */
+export function progressLabel(p) {
+  const ran = p.done ? `All ${p.total} run` : `${p.ran} of ${p.total} run`;
+  return p.predicted > 0 ? `${ran} · ${p.predicted} predicted` : ran;
 }
 
 /** Whether an example has been run. */
@@ -77,6 +97,13 @@ export function markRun(lesson, example) {
   showExample(document, after, lesson, example);
 }
 
+/** Called by the live runner when a run that was predicted ends normally. */
+export function markPrediction(lesson, example) {
+  const before = load();
+  const after = recordPrediction(before, lesson, example);
+  if (after !== before) save(after);
+}
+
 /** Lesson page: a "Ran" mark on each example heading already run. */
 function showExample(doc, state, lesson, example) {
   const section = doc.getElementById(example);
@@ -106,7 +133,7 @@ export function initProgress(doc = document) {
     const p = lessonProgress(state, card.dataset.lesson, total);
     card.querySelector(".lesson-progress")?.remove();
     card.classList.toggle("is-done", p.done);
-    if (p.ran === 0) continue;
+    if (p.ran === 0 && p.predicted === 0) continue;
     const meta = card.querySelector(".lesson-card-meta") || card;
     const wrap = doc.createElement("span");
     wrap.className = "lesson-progress";
@@ -115,7 +142,7 @@ export function initProgress(doc = document) {
     bar.value = p.ran;
     bar.setAttribute("aria-hidden", "true");
     const label = doc.createElement("span");
-    label.textContent = p.done ? `All ${p.total} run` : `${p.ran} of ${p.total} run`;
+    label.textContent = progressLabel(p);
     wrap.append(bar, label);
     meta.append(wrap);
   }

@@ -8,7 +8,8 @@
 // their timelines on one time scale. What a run's events mean is decided in phase.js; this file
 // only puts it on the page.
 
-import { markRun } from "../progress.js";
+import { markPrediction, markRun } from "../progress.js";
+import { choiceLabel, choicesFor, judge } from "./predict.js";
 import { Console } from "./console.js";
 import { Editor } from "./editor.js";
 import * as phases from "./phase.js";
@@ -76,6 +77,7 @@ export class RunPane {
     this.blocks = [];
     this.buildBar();
     this.buildPanel();
+    this.buildPrediction();
     this.update();
 
     const keys = (event) => {
@@ -182,9 +184,47 @@ export class RunPane {
     });
     this.console = new Console(consoleHost);
     status.append(this.phase, this.elapsed);
-    panel.append(status, this.limit, this.summary, this.problems, this.timelines, consoleHost);
+    this.verdict = div("run-prediction", { role: "status" });
+    this.verdict.hidden = true;
+    panel.append(status, this.limit, this.summary, this.verdict, this.problems, this.timelines, consoleHost);
     this.place(panel);
     this.panel = panel;
+  }
+
+  /**
+   * "Predict first", under the toolbar of a pane whose example has timings to choose from: an
+   * optional guess at how long the next run takes, set beside the result when it ends.
+   */
+  buildPrediction() {
+    this.choices = [];
+    if (!this.pane) return;
+    const panes = this.pane.closest(".panes") || this.pane;
+    const seconds = Array.from(panes.querySelectorAll(".variant[data-seconds]"), (v) => Number(v.dataset.seconds));
+    this.choices = choicesFor(seconds);
+    if (this.choices.length === 0) return;
+    const name = `predict-${this.ctx.example}-${this.ctx.language}`;
+    const box = document.createElement("fieldset");
+    box.className = "predict";
+    const legend = document.createElement("legend");
+    legend.textContent = "Predict first: how long will it take?";
+    box.append(legend);
+    for (const c of this.choices) {
+      const label = document.createElement("label");
+      const radio = document.createElement("input");
+      radio.type = "radio";
+      radio.name = name;
+      radio.value = String(c);
+      label.append(radio, ` ${choiceLabel(c)}`);
+      box.append(label);
+    }
+    this.bar.after(box);
+    this.prediction = box;
+  }
+
+  /** The guess for the next run, in seconds, or null. */
+  guess() {
+    const checked = this.prediction?.querySelector("input:checked");
+    return checked ? Number(checked.value) : null;
   }
 
   /** Java's panel keeps the id it always had, which links to a run point at. */
@@ -284,6 +324,8 @@ export class RunPane {
     const comparing = variants.length > 1;
     const replaying = via !== this.ctx.connection;
     const session = { cancelled: false, handle: null, state: null, recordings: [], comparing };
+    const guess = comparing || replaying ? null : this.guess();
+    this.verdict.hidden = true;
     this.session = session;
     this.panel.hidden = false;
     this.panel.classList.toggle("is-comparing", comparing);
@@ -315,6 +357,15 @@ export class RunPane {
     // A run that ended well counts as this example done, in this browser (the index shows it).
     if (!replaying && !this.ctx.embedded && results.some((r) => r.ok)) {
       markRun(this.ctx.lesson, this.ctx.example);
+    }
+    if (guess !== null && results[0]?.ok && Number.isFinite(results[0].wallMs)) {
+      const verdict = judge(guess, results[0].wallMs, this.choices);
+      this.verdict.textContent = verdict.text;
+      this.verdict.classList.toggle("is-right", verdict.correct);
+      this.verdict.hidden = false;
+      if (!this.ctx.embedded) markPrediction(this.ctx.lesson, this.ctx.example);
+      // Each run asks afresh.
+      for (const radio of this.prediction.querySelectorAll("input")) radio.checked = false;
     }
     this.session = null;
     this.stopAnimating();

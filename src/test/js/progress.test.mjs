@@ -4,7 +4,16 @@
 
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { empty, hasRun, isEmpty, lessonProgress, parse, recordRun } from "../../../webroot/progress.js";
+import {
+  empty,
+  hasRun,
+  isEmpty,
+  lessonProgress,
+  parse,
+  progressLabel,
+  recordPrediction,
+  recordRun,
+} from "../../../webroot/progress.js";
 
 describe("recordRun", () => {
   test("adds an example once, and leaves the old record alone", () => {
@@ -13,7 +22,7 @@ describe("recordRun", () => {
     const c = recordRun(b, "why-and-model", "three-waits");
     assert.ok(isEmpty(a));
     assert.equal(c, b, "the same run twice is no change");
-    assert.deepEqual(b.lessons, { "why-and-model": { ran: ["three-waits"] } });
+    assert.deepEqual(b.lessons, { "why-and-model": { ran: ["three-waits"], predicted: [] } });
     assert.ok(hasRun(b, "why-and-model", "three-waits"));
     assert.ok(!hasRun(b, "why-and-model", "cpu-bound"));
   });
@@ -24,12 +33,12 @@ describe("lessonProgress", () => {
   s = recordRun(s, "l", "a");
   s = recordRun(s, "l", "b");
   test("counts examples run out of the lesson's", () => {
-    assert.deepEqual(lessonProgress(s, "l", 5), { ran: 2, total: 5, done: false });
-    assert.deepEqual(lessonProgress(s, "l", 2), { ran: 2, total: 2, done: true });
-    assert.deepEqual(lessonProgress(s, "other", 3), { ran: 0, total: 3, done: false });
+    assert.deepEqual(lessonProgress(s, "l", 5), { ran: 2, predicted: 0, total: 5, done: false });
+    assert.deepEqual(lessonProgress(s, "l", 2), { ran: 2, predicted: 0, total: 2, done: true });
+    assert.deepEqual(lessonProgress(s, "other", 3), { ran: 0, predicted: 0, total: 3, done: false });
   });
   test("examples since removed from the lesson do not count", () => {
-    assert.deepEqual(lessonProgress(s, "l", 2, ["a", "c"]), { ran: 1, total: 2, done: false });
+    assert.deepEqual(lessonProgress(s, "l", 2, ["a", "c"]), { ran: 1, predicted: 0, total: 2, done: false });
   });
   test("a lesson without examples is never done", () => {
     assert.equal(lessonProgress(s, "l", 0).done, false);
@@ -48,6 +57,19 @@ describe("parse", () => {
   });
   test("bad entries are dropped, duplicates merged", () => {
     const raw = JSON.stringify({ v: 1, lessons: { l: { ran: ["a", 3, "a", null] }, m: { ran: "x" }, n: null } });
-    assert.deepEqual(parse(raw), { v: 1, lessons: { l: { ran: ["a"] } } });
+    assert.deepEqual(parse(raw), { v: 1, lessons: { l: { ran: ["a"], predicted: [] } } });
+  });
+});
+
+describe("predictions", () => {
+  test("counted beside runs, once per example, and worded on the card", () => {
+    let s = recordRun(empty(), "l", "a");
+    s = recordPrediction(s, "l", "a");
+    assert.equal(recordPrediction(s, "l", "a"), s);
+    const p = lessonProgress(s, "l", 3);
+    assert.deepEqual(p, { ran: 1, predicted: 1, total: 3, done: false });
+    assert.equal(progressLabel(p), "1 of 3 run · 1 predicted");
+    assert.equal(progressLabel(lessonProgress(recordRun(empty(), "l", "a"), "l", 1)), "All 1 run");
+    assert.deepEqual(parse(JSON.stringify(s)), s);
   });
 });

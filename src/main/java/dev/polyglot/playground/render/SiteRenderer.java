@@ -223,7 +223,9 @@ public final class SiteRenderer {
         v.file(),
         v.shown().text(),
         v.expectedOutput().orElse(""),
-        v.shown().readOnlyAttribute().orElse(""));
+        v.shown().readOnlyAttribute().orElse(""),
+        // How long a timing example takes: the page offers these as answers to "predict first".
+        v.expectedSeconds().map(s -> Double.toString(s)).orElse(""));
   }
 
   private LinkView link(Lesson lesson) {

@@ -48,7 +48,8 @@ final class Views {
       String file,
       String code,
       String expectedOutput,
-      String readOnlyLines) {}
+      String readOnlyLines,
+      String seconds) {}
 
   record PaneView(LanguageView language, boolean multi, List<VariantView> variants) {}
 

@@ -245,13 +245,24 @@ class LivePlaygroundBrowserIT {
   }
 
   @Test
-  void aFinishedRunIsProgressThatSurvivesAReloadUntilReset() {
+  void aPredictionIsSetBesideTheRunAndProgressSurvivesAReloadUntilReset() {
     browser.driver.get(server.url("/"));
     browser.js("localStorage.removeItem('pp.progress')");
     WebElement pane = openJavaPane("concurrent");
+    // Predict first: the example's own timings are the answers; guess the sequential one.
+    List<String> answers =
+        pane.findElements(By.cssSelector(".predict label")).stream()
+            .map(WebElement::getText)
+            .toList();
+    assertThat(answers).containsExactly("about 1 s", "about 3 s");
+    pane.findElement(By.cssSelector(".predict input[value='3']")).click();
     pane.findElement(By.cssSelector(".run-button")).click();
     awaitPhase(60, "finished", "failed", "error");
     assertThat(phase()).isEqualTo("finished");
+    WebElement verdict = panel().findElement(By.cssSelector(".run-prediction"));
+    assertThat(verdict.getText())
+        .matches("You predicted about 3 s; it took 1\\.\\d\\d s, about 1 s\\.");
+    assertThat(pane.findElements(By.cssSelector(".predict input:checked"))).isEmpty();
     assertThat(browser.driver.findElement(By.cssSelector("#" + EXAMPLE + " .ran-badge")).getText())
         .isEqualTo("Ran");
 
@@ -263,11 +274,13 @@ class LivePlaygroundBrowserIT {
             .driver
             .findElement(By.cssSelector(".lesson-card[data-lesson='why-and-model'] .example-count"))
             .getAttribute("data-count");
-    assertThat(browser.driver.findElement(card).getText()).isEqualTo("1 of " + total + " run");
+    assertThat(browser.driver.findElement(card).getText())
+        .isEqualTo("1 of " + total + " run · 1 predicted");
 
     browser.driver.navigate().refresh();
     waiting(10).until(d -> !d.findElements(card).isEmpty());
-    assertThat(browser.driver.findElement(card).getText()).isEqualTo("1 of " + total + " run");
+    assertThat(browser.driver.findElement(card).getText())
+        .isEqualTo("1 of " + total + " run · 1 predicted");
 
     browser.driver.findElement(By.cssSelector(".progress-reset")).click();
     browser.driver.switchTo().alert().accept();
