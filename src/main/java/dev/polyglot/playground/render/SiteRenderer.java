@@ -68,6 +68,15 @@ public final class SiteRenderer {
     }
     pages.put(
         "/embed", Page.of(200, Page.HTML, templates.embedDocs(embedDocsModel(course)), updated));
+    for (Language[] pair : Cheatsheets.pairs()) {
+      pages.put(
+          Cheatsheets.path(pair[0], pair[1]),
+          Page.of(
+              200,
+              Page.HTML,
+              templates.cheatsheet(cheatsheetModel(course, pair[0], pair[1])),
+              updated));
+    }
     return new Site(
         course,
         loaded.problems(),
@@ -116,6 +125,32 @@ public final class SiteRenderer {
                 .map(e -> Map.of("lesson", l.id(), "example", e.id(), "title", e.title())))
         .findFirst()
         .ifPresent(sample -> model.put("sample", sample));
+    return model;
+  }
+
+  private Map<String, Object> cheatsheetModel(Course course, Language from, Language to) {
+    Map<String, Object> model =
+        common(
+            course,
+            "Cheatsheet: " + from.displayName() + " → " + to.displayName(),
+            Cheatsheets.path(from, to));
+    model.put("from", Cheatsheets.view(from));
+    model.put("to", Cheatsheets.view(to));
+    model.put("rows", Cheatsheets.rows(course, from, to, options.basePath()));
+    model.put(
+        "pairs",
+        Cheatsheets.pairs().stream()
+            .map(p ->
+                Map.of(
+                    "url",
+                    options.basePath() + Cheatsheets.path(p[0], p[1]),
+                    "fromName",
+                    p[0].displayName(),
+                    "toName",
+                    p[1].displayName(),
+                    "current",
+                    p[0] == from && p[1] == to))
+            .toList());
     return model;
   }
 

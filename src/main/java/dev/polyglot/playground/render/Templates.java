@@ -20,6 +20,7 @@ final class Templates {
   private final Template error;
   private final Template embed;
   private final Template embedDocs;
+  private final Template cheatsheet;
 
   Templates() {
     var handlebars = new Handlebars(new ClassPathTemplateLoader("/templates", ".hbs"));
@@ -29,6 +30,11 @@ final class Templates {
     this.error = compile(handlebars, "error");
     this.embed = compile(handlebars, "embed");
     this.embedDocs = compile(handlebars, "embed-docs");
+    this.cheatsheet = compile(handlebars, "cheatsheet");
+  }
+
+  String cheatsheet(Map<String, Object> model) {
+    return apply(cheatsheet, model);
   }
 
   String embed(Map<String, Object> model) {

@@ -80,6 +80,12 @@ public final class Routes {
                 "/embed/" + ctx.pathParam("lesson") + "/" + ctx.pathParam("example"),
                 embedCsp));
     get(site, "/api/recordings/:lesson/:example/:variant").handler(services.recordings()::handle);
+    get(site, "/cheatsheet/:from/:to")
+        .handler(ctx ->
+            serve(
+                ctx,
+                current.get(),
+                "/cheatsheet/" + ctx.pathParam("from") + "/" + ctx.pathParam("to")));
     get(site, "/api/search").handler(new SearchApi(current, services.basePath())::handle);
     get(site, "/oembed").handler(new OEmbed(current, services.basePath())::handle);
     get(site, "/health")

@@ -117,7 +117,8 @@ class AccessibilityIT {
             "/embed/why-and-model/three-waits",
             "/embed/why-and-model/three-waits?theme=dark",
             "/lessons/nope",
-            "/embed/nope/nope"));
+            "/embed/nope/nope",
+            "/cheatsheet/python/csharp"));
     List<String> found = new ArrayList<>();
     for (Scheme scheme : List.of(Scheme.LIGHT, Scheme.DARK)) {
       for (String page : pages) {

@@ -7,6 +7,7 @@ import dev.polyglot.playground.content.CourseLoader;
 import io.vertx.core.json.JsonArray;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,17 +22,27 @@ class SiteRendererTest {
   @Test
   void rendersEveryPageAheadOfTime() {
     Site site = render(Fixtures.VALID, "");
-    assertThat(site.pages().keySet())
-        .containsExactlyInAnyOrder(
-            "/",
-            "/api/lessons",
-            "/lessons/first-lesson",
-            "/api/lessons/first-lesson",
-            "/lessons/second-lesson",
-            "/api/lessons/second-lesson",
-            "/embed",
-            "/embed/first-lesson/hello",
-            "/embed/second-lesson/wait-all");
+    var expected =
+        new java.util.ArrayList<>(
+            List.of(
+                "/",
+                "/api/lessons",
+                "/lessons/first-lesson",
+                "/api/lessons/first-lesson",
+                "/lessons/second-lesson",
+                "/api/lessons/second-lesson",
+                "/embed",
+                "/embed/first-lesson/hello",
+                "/embed/second-lesson/wait-all"));
+    // A cheatsheet for every ordered pair of the four languages.
+    for (String from : List.of("python", "csharp", "javascript", "java")) {
+      for (String to : List.of("python", "csharp", "javascript", "java")) {
+        if (!from.equals(to)) {
+          expected.add("/cheatsheet/" + from + "/" + to);
+        }
+      }
+    }
+    assertThat(site.pages().keySet()).containsExactlyInAnyOrderElementsOf(expected);
     assertThat(new JsonArray(site.page("/api/lessons").orElseThrow().body())).hasSize(2);
   }
 

@@ -88,6 +88,32 @@ class SiteRoutesTest {
   }
 
   @Test
+  void aCheatsheetSetsEachConceptsCodeSideBySide(VertxTestContext ctx) {
+    get(
+        ctx,
+        "/cheatsheet/python/java",
+        r -> {
+          assertThat(r.statusCode()).isEqualTo(200);
+          String html = r.bodyAsString();
+          assertThat(html).contains("Cheatsheet: Python → Java");
+          // Concepts in the curriculum's order, each with its example's code in both languages.
+          assertThat(html.indexOf("Declaring async functions"))
+              .isPositive()
+              .isLessThan(html.indexOf("Run many, wait for all"));
+          assertThat(html)
+              .contains("hello from python", "&lt;b&gt;hello&lt;/b&gt; from java")
+              .contains("href=\"/lessons/first-lesson#hello\"")
+              .doesNotContain("hello from javascript");
+          assertThat(html).contains("aria-current=\"page\">Python → Java</a>");
+        });
+  }
+
+  @Test
+  void aCheatsheetOfAnUnknownLanguageIsNotFound(VertxTestContext ctx) {
+    get(ctx, "/cheatsheet/python/cobol", r -> assertThat(r.statusCode()).isEqualTo(404));
+  }
+
+  @Test
   void searchWithoutAQueryHasNoHits(VertxTestContext ctx) {
     get(
         ctx,
