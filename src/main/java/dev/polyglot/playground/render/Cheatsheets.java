@@ -6,7 +6,6 @@ import dev.polyglot.playground.content.Example;
 import dev.polyglot.playground.content.Language;
 import dev.polyglot.playground.content.Lesson;
 import dev.polyglot.playground.content.Variant;
-import dev.polyglot.playground.render.Views.LanguageView;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,24 +30,29 @@ final class Cheatsheets {
       String toLabel,
       String toCode) {}
 
-  static String path(Language from, Language to) {
-    return "/cheatsheet/" + from.id() + "/" + to.id();
+  /** A language the reader knows and one they learn: one cheatsheet. */
+  record Pair(Language from, Language to) {
+    String path() {
+      return "/cheatsheet/" + from.id() + "/" + to.id();
+    }
   }
 
   /** Every ordered pair of different languages. */
-  static List<Language[]> pairs() {
-    List<Language[]> out = new ArrayList<>();
+  static List<Pair> pairs() {
+    List<Pair> out = new ArrayList<>();
     for (Language from : Language.values()) {
       for (Language to : Language.values()) {
         if (from != to) {
-          out.add(new Language[] {from, to});
+          out.add(new Pair(from, to));
         }
       }
     }
     return out;
   }
 
-  static List<Row> rows(Course course, Language from, Language to, String basePath) {
+  static List<Row> rows(Course course, Pair pair, String basePath) {
+    Language from = pair.from();
+    Language to = pair.to();
     List<Row> rows = new ArrayList<>();
     for (Concept concept : course.concepts()) {
       first(course, concept, from, to)
@@ -68,10 +72,6 @@ final class Cheatsheets {
           });
     }
     return rows;
-  }
-
-  static LanguageView view(Language language) {
-    return LanguageView.of(language);
   }
 
   private record Found(Lesson lesson, Example example) {}

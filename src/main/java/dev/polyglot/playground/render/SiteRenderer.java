@@ -68,14 +68,10 @@ public final class SiteRenderer {
     }
     pages.put(
         "/embed", Page.of(200, Page.HTML, templates.embedDocs(embedDocsModel(course)), updated));
-    for (Language[] pair : Cheatsheets.pairs()) {
+    for (Cheatsheets.Pair pair : Cheatsheets.pairs()) {
       pages.put(
-          Cheatsheets.path(pair[0], pair[1]),
-          Page.of(
-              200,
-              Page.HTML,
-              templates.cheatsheet(cheatsheetModel(course, pair[0], pair[1])),
-              updated));
+          pair.path(),
+          Page.of(200, Page.HTML, templates.cheatsheet(cheatsheetModel(course, pair)), updated));
     }
     return new Site(
         course,
@@ -128,28 +124,22 @@ public final class SiteRenderer {
     return model;
   }
 
-  private Map<String, Object> cheatsheetModel(Course course, Language from, Language to) {
-    Map<String, Object> model =
-        common(
-            course,
-            "Cheatsheet: " + from.displayName() + " → " + to.displayName(),
-            Cheatsheets.path(from, to));
-    model.put("from", Cheatsheets.view(from));
-    model.put("to", Cheatsheets.view(to));
-    model.put("rows", Cheatsheets.rows(course, from, to, options.basePath()));
+  private Map<String, Object> cheatsheetModel(Course course, Cheatsheets.Pair pair) {
+    String title =
+        "Cheatsheet: %s → %s".formatted(pair.from().displayName(), pair.to().displayName());
+    Map<String, Object> model = common(course, title, pair.path());
+    model.put("from", LanguageView.of(pair.from()));
+    model.put("to", LanguageView.of(pair.to()));
+    model.put("rows", Cheatsheets.rows(course, pair, options.basePath()));
     model.put(
         "pairs",
         Cheatsheets.pairs().stream()
             .map(p ->
                 Map.of(
-                    "url",
-                    options.basePath() + Cheatsheets.path(p[0], p[1]),
-                    "fromName",
-                    p[0].displayName(),
-                    "toName",
-                    p[1].displayName(),
-                    "current",
-                    p[0] == from && p[1] == to))
+                    "url", options.basePath() + p.path(),
+                    "fromName", p.from().displayName(),
+                    "toName", p.to().displayName(),
+                    "current", p.equals(pair)))
             .toList());
     return model;
   }

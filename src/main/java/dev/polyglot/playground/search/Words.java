@@ -56,7 +56,9 @@ final class Words {
     return markdown
         .replaceAll("```[\\s\\S]*?```", " ")
         .replaceAll("!?\\[([^\\]]*)\\]\\([^)]*\\)", "$1")
-        .replaceAll("[`*_>#|]", "")
+        .replaceAll("[`*>#|]", "")
+        // _emphasis_ goes, to_thread stays whole.
+        .replaceAll("(?<![\\p{L}\\p{N}])_+|_+(?![\\p{L}\\p{N}])", "")
         .replaceAll("\\s+", " ")
         .strip();
   }

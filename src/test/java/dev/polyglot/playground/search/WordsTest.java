@@ -32,5 +32,7 @@ class WordsTest {
             Words.plain(
                 "See [the **docs**](https://x.y/z) and `gather`.\n\n```py\ncode\n```\n# End"))
         .isEqualTo("See the docs and gather. End");
+    assertThat(Words.plain("_Offload_ with `asyncio.to_thread`, __not__ a loop."))
+        .isEqualTo("Offload with asyncio.to_thread, not a loop.");
   }
 }
