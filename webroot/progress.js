@@ -1,6 +1,9 @@
 // What a learner has done, kept in this browser only (no account): the examples they ran and
-// those whose timing they predicted first, per lesson. Lesson pages record runs; the index shows each lesson's progress and offers a reset.
-// The state is plain data and every change returns a new one, so it is tested with `node --test`.
+// those whose timing they predicted first, per lesson. Lesson pages record runs; the index shows
+// each lesson's progress and offers a reset. The state is plain data and every change returns a
+// new one, so it is tested with `node --test`.
+
+import * as storage from "./storage.js";
 
 export const PROGRESS_KEY = "pp.progress";
 
@@ -72,21 +75,12 @@ export function isEmpty(state) {
 
 // ---------- in the browser ----------
 
-export function load(storage = globalThis.localStorage) {
-  try {
-    return parse(storage.getItem(PROGRESS_KEY));
-  } catch {
-    return empty();
-  }
+export function load() {
+  return parse(storage.load(PROGRESS_KEY));
 }
 
-function save(state, storage = globalThis.localStorage) {
-  try {
-    if (isEmpty(state)) storage.removeItem(PROGRESS_KEY);
-    else storage.setItem(PROGRESS_KEY, JSON.stringify(state));
-  } catch {
-    /* not kept; the page still works */
-  }
+function save(state) {
+  storage.save(PROGRESS_KEY, isEmpty(state) ? null : JSON.stringify(state));
 }
 
 /** Called by the live runner when a run of an example ends normally. */

@@ -5,39 +5,10 @@
 import { initSearch } from "./search.js";
 import { initShortcuts } from "./shortcuts.js";
 import { initProgress } from "./progress.js";
+import { load, loadJson, save } from "./storage.js";
 
 const THEME_KEY = "pp.theme";
 const LANGS_KEY = "pp.langs";
-
-// ---------- storage (never throws: storage may be disabled or full) ----------
-
-function load(key) {
-  try {
-    return window.localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-
-function save(key, value) {
-  try {
-    if (value === null) window.localStorage.removeItem(key);
-    else window.localStorage.setItem(key, value);
-  } catch {
-    /* not saved; the page still works */
-  }
-}
-
-function loadJson(key) {
-  const raw = load(key);
-  if (!raw) return null;
-  try {
-    const value = JSON.parse(raw);
-    return value && typeof value === "object" ? value : null;
-  } catch {
-    return null;
-  }
-}
 
 // ---------- theme ----------
 

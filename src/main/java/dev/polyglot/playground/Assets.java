@@ -25,6 +25,7 @@ final class Assets {
           "shortcuts.js",
           "site.css",
           "site.js",
+          "storage.js",
           "theme.js",
           "live/console.js",
           "live/editor.js",

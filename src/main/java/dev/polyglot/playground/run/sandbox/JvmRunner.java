@@ -56,14 +56,7 @@ public final class JvmRunner implements Runner {
     this.launcher = launcher;
     this.classes = classes;
     this.aot = aot;
-    this.pool =
-        new WorkerPool(
-            launcher,
-            settings.poolSize(),
-            settings.poolMax(),
-            settings.maxStarting(),
-            settings.warmups(),
-            WorkerPool.REFILL_DELAY_MS);
+    this.pool = WorkerPool.of(launcher, settings, settings.warmups());
     this.compiler =
         new CompileService(vertx, launcher, COMPILER_WARMUPS, settings.limits().compileTime());
   }

@@ -49,14 +49,7 @@ final class ScriptRunner implements Runner {
     this.runtime = runtime;
     this.launcher = launcher;
     // An interpreter has no javac to warm: its harness imports what programs need, then waits.
-    this.pool =
-        new WorkerPool(
-            launcher,
-            settings.poolSize(),
-            settings.poolMax(),
-            settings.maxStarting(),
-            0,
-            WorkerPool.REFILL_DELAY_MS);
+    this.pool = WorkerPool.of(launcher, settings, 0);
     this.stray =
         new Supervisor.Stray(
             runtime.executable() == null ? "?" : runtime.executable().getFileName().toString(),

@@ -86,6 +86,21 @@ final class WorkerPool {
             : Runnable::run;
   }
 
+  /**
+   * The pool a runner keeps, sized by the operator's settings, with the production refill delay.
+   *
+   * @param warmups javac warm-up compiles per warm worker; 0 for an interpreter's harness
+   */
+  static WorkerPool of(ChildLauncher launcher, RunSettings settings, int warmups) {
+    return new WorkerPool(
+        launcher,
+        settings.poolSize(),
+        settings.poolMax(),
+        settings.maxStarting(),
+        warmups,
+        REFILL_DELAY_MS);
+  }
+
   /** A pool that refills at once. */
   WorkerPool(ChildLauncher launcher, int minSize, int maxSize, int maxStarting, int warmups) {
     this(launcher, minSize, maxSize, maxStarting, warmups, 0);
