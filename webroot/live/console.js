@@ -39,6 +39,7 @@ export class Console {
     this.count += 1;
     const row = document.createElement("div");
     row.className = event.type === "stderr" ? "console-line is-stderr" : "console-line";
+    row.dataset.t = String(event.t);
     const time = document.createElement("span");
     time.className = "console-t";
     time.textContent = seconds(event.t);
@@ -51,6 +52,13 @@ export class Console {
     text.textContent = event.text;
     row.append(time, thread, text);
     this.append(row);
+  }
+
+  /** Shows only the lines written by `t` ms (the scrubber's moment), or every line for null. */
+  scrub(t) {
+    for (const row of this.host.querySelectorAll(".console-line")) {
+      row.hidden = t !== null && Number(row.dataset.t) > t;
+    }
   }
 
   note(text) {

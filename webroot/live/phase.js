@@ -23,6 +23,8 @@ const FIELDS = {
   "span-end": { name: "string?", thread: "string?", start: "number", end: "number" },
   running: { thread: "string", start: "number", end: "number" },
   limit: { kind: "string", message: "string" },
+  // A challenge's checks, just before its exit: each {check, goal, passed, measured}.
+  checked: { passed: "boolean", results: "array" },
   // cpuMs is missing from recordings made before it existed; replayed is the page's own mark.
   exit: { code: "integer", wallMs: "number", cpuMs: "number?", replayed: "string?" },
   // reason is optional so that a server without it still ends its runs here.
@@ -53,6 +55,8 @@ export function endsRun(event) {
 function hasType(value, type) {
   if (type.endsWith("?")) return value === undefined || value === null || hasType(value, type.slice(0, -1));
   if (type === "string") return typeof value === "string";
+  if (type === "boolean") return typeof value === "boolean";
+  if (type === "array") return Array.isArray(value);
   if (type === "integer") return Number.isInteger(value);
   return typeof value === "number" && Number.isFinite(value);
 }
@@ -166,6 +170,8 @@ export function phase(state = IDLE, event) {
       };
     case "limit":
       return { ...state, limits: [...state.limits, { kind: event.kind, message: event.message }] };
+    case "checked":
+      return { ...state, checked: event };
     case "exit":
       return exited(state, event);
     case "error":

@@ -1,6 +1,6 @@
 // The live playground on a lesson page: one shared WebSocket, one RunPane per runnable pane (Java,
-// Python, JavaScript), Compare languages where an example runs in several, and shared edits
-// restored from the URL. Loaded only on pages that have something to run.
+// Python, JavaScript) and per challenge, Compare languages where an example runs in several, and
+// shared edits restored from the URL. Loaded only on pages that have something to run.
 
 import { CompareLanguages, RunPane, shareKey } from "./runpane.js";
 import * as share from "./share.js";
@@ -21,10 +21,19 @@ export function start() {
   const byKey = new Map();
   const byExample = new Map();
   for (const pane of panes) {
-    const example = pane.closest(".panes")?.dataset.example;
-    if (!example) continue;
     const language = pane.dataset.lang;
     const languageName = pane.getAttribute("aria-label") || language;
+    // A challenge's pane runs its code against the challenge's checks.
+    const challenge = pane.closest("[data-challenge]")?.dataset.challenge;
+    if (challenge) {
+      if (!embedded) {
+        const ctx = { connection, lesson: article.dataset.lesson, example: `challenge-${challenge}`, challenge };
+        new RunPane(pane, { ...ctx, base, maxSource, page, embedded, language, languageName });
+      }
+      continue;
+    }
+    const example = pane.closest(".panes")?.dataset.example;
+    if (!example) continue;
     const runPane = new RunPane(pane, { connection, lesson: article.dataset.lesson, example, base, maxSource, page, embedded, language, languageName });
     for (const v of runPane.variants) byKey.set(`${example}/${shareKey(language, v.id)}`, runPane);
     if (!byExample.has(example)) byExample.set(example, []);

@@ -8,7 +8,7 @@
 // their timelines on one time scale. What a run's events mean is decided in phase.js; this file
 // only puts it on the page.
 
-import { markPrediction, markRun } from "../progress.js";
+import { markChallenge, markPrediction, markRun } from "../progress.js";
 import { choiceLabel, choicesFor, judge } from "./predict.js";
 import { Console } from "./console.js";
 import { Editor } from "./editor.js";
@@ -17,6 +17,9 @@ import { Replay } from "./replay.js";
 import * as share from "./share.js";
 import { Recording, draw, niceDomain, seconds } from "./timeline.js";
 import { timelineText } from "./timeline-text.js";
+import { TimelineFocus } from "./timeline-focus.js";
+import { Scrubber } from "./scrubber.js";
+import { checkReport } from "./checks.js";
 
 
 function button(label, className, title = "") {
@@ -186,7 +189,18 @@ export class RunPane {
     status.append(this.phase, this.elapsed);
     this.verdict = div("run-prediction", { role: "status" });
     this.verdict.hidden = true;
-    panel.append(status, this.limit, this.summary, this.verdict, this.problems, this.timelines, consoleHost);
+    this.cursor = null;
+    this.scrubber = new Scrubber((t) => this.scrub(t));
+    panel.append(
+      status,
+      this.limit,
+      this.summary,
+      this.verdict,
+      this.problems,
+      this.timelines,
+      this.scrubber.element,
+      consoleHost,
+    );
     this.place(panel);
     this.panel = panel;
   }
@@ -229,6 +243,7 @@ export class RunPane {
 
   /** Java's panel keeps the id it always had, which links to a run point at. */
   panelId() {
+    if (this.ctx.challenge) return `challenge-${this.ctx.challenge}-run`;
     const { example, language } = this.ctx;
     return language === "java" ? `${example}-run` : `${example}-${language}-run`;
   }
@@ -284,7 +299,7 @@ export class RunPane {
     this.replayButton.hidden = editing; // only the lesson's own code has a recording
     this.editButton.hidden = editing;
     this.resetButton.hidden = !editing;
-    this.shareButton.hidden = !editing;
+    this.shareButton.hidden = !editing || Boolean(this.ctx.challenge);
     this.runButton.lastChild.textContent = editing ? "Run my code" : this.ctx.embedded ? "Run live" : "Run";
     this.pane.classList.toggle("is-editing", editing);
   }
@@ -329,12 +344,18 @@ export class RunPane {
     this.session = session;
     this.panel.hidden = false;
     this.panel.classList.toggle("is-comparing", comparing);
+    this.scrubber.reset();
     this.console.clear();
     this.timelines.replaceChildren();
     this.blocks = [];
     this.limit.hidden = true;
     this.limit.replaceChildren();
     this.summary.hidden = true;
+    this.summary.classList.remove("is-passed");
+    for (const li of this.checkItems()) {
+      li.classList.remove("is-passed", "is-failed");
+      li.querySelector(".check-measured").textContent = "";
+    }
     this.problems.hidden = true;
     this.problems.replaceChildren();
     this.update();
@@ -355,7 +376,7 @@ export class RunPane {
     }
 
     // A run that ended well counts as this example done, in this browser (the index shows it).
-    if (!replaying && !this.ctx.embedded && results.some((r) => r.ok)) {
+    if (!replaying && !this.ctx.embedded && !this.ctx.challenge && results.some((r) => r.ok)) {
       markRun(this.ctx.lesson, this.ctx.example);
     }
     if (guess !== null && results[0]?.ok && Number.isFinite(results[0].wallMs)) {
@@ -370,6 +391,7 @@ export class RunPane {
     this.session = null;
     this.stopAnimating();
     this.redraw();
+    this.scrubber.load(session.recordings);
     this.elapsed.textContent = "";
     const verdict = comparing ? phases.comparison(results, variants.length) : null;
     if (verdict) this.showComparison(verdict);
@@ -392,7 +414,9 @@ export class RunPane {
         resolve({ ok: false });
         return;
       }
-      const request = { lesson: this.ctx.lesson, example: this.ctx.example, language: variant.language, variant: variant.id };
+      const request = this.ctx.challenge
+        ? { lesson: this.ctx.lesson, challenge: this.ctx.challenge }
+        : { lesson: this.ctx.lesson, example: this.ctx.example, language: variant.language, variant: variant.id };
       if (source !== null) request.source = source;
       session.state = state;
       this.show(state);
@@ -444,6 +468,9 @@ export class RunPane {
       case "running":
         recording.running(event);
         break;
+      case "checked":
+        this.showChecks(event);
+        break;
       case "exit":
         recording.finish(event.wallMs);
         break;
@@ -454,6 +481,28 @@ export class RunPane {
         // queued, compiling, diagnostic and limit are the phase line's, not the timeline's.
         break;
     }
+  }
+
+  /** A challenge's list of checks, each marked passed or not with what the run measured. */
+  showChecks(event) {
+    const report = checkReport(event);
+    const items = this.checkItems();
+    report.items.forEach((item, i) => {
+      const li = items[i];
+      if (!li) return;
+      li.classList.toggle("is-passed", item.passed);
+      li.classList.toggle("is-failed", !item.passed);
+      li.querySelector(".check-measured").textContent = item.text;
+    });
+    this.summary.replaceChildren(document.createTextNode(report.headline));
+    this.summary.classList.toggle("is-passed", report.passed);
+    this.summary.hidden = false;
+    if (report.passed && !this.ctx.embedded) markChallenge(this.ctx.lesson, this.ctx.challenge);
+  }
+
+  checkItems() {
+    const section = this.pane?.closest(".challenge");
+    return section ? Array.from(section.querySelectorAll(".checks > .check")) : [];
   }
 
   showLimit(kind, message) {
@@ -511,9 +560,22 @@ export class RunPane {
     legend.innerHTML =
       '<span><span class="swatch"></span>running</span><span><span class="swatch is-waiting"></span>waiting (sleep, I/O, timer)</span>';
     legend.hidden = true;
-    figure.append(caption, legend, host, text);
+    // What the segment chosen from the keyboard or under the pointer was, or, while scrubbing,
+    // what every lane was doing at that moment.
+    const detail = div("tl-detail", { "aria-live": "polite" });
+    detail.hidden = true;
+    const focus = new TimelineFocus(host, detail, () => this.redraw());
+    figure.append(caption, legend, host, detail, text);
     this.timelines.appendChild(figure);
-    this.blocks.push({ recording, host, total, text, comparing, legend });
+    this.blocks.push({ recording, host, total, text, comparing, legend, focus });
+  }
+
+  /** The scrubber moved to `t` ms, or was reset (null): the console and timelines follow it. */
+  scrub(t) {
+    this.cursor = t;
+    this.console.scrub(t);
+    this.redraw();
+    for (const block of this.blocks || []) block.focus.at(t);
   }
 
   /** Puts the timeline in words, as a table a screen reader can read: lanes, spans, the total. */
@@ -566,7 +628,8 @@ export class RunPane {
     if (this.panel.hidden) return;
     const domain = this.domain();
     for (const block of this.blocks) {
-      draw(block.host, block.recording, domain);
+      const view = { cursor: this.cursor, selected: block.focus.selected };
+      block.focus.drawn(draw(block.host, block.recording, domain, view));
       block.legend.hidden = !block.recording.states;
     }
   }

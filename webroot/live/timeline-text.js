@@ -1,11 +1,13 @@
 // The timeline in words: what a screen reader reads instead of the drawing. One row per bar (a
-// task's span: its lane, thread, start, end and duration) and a caption with the number of tasks
+// task's span: its lane, thread, start, end and duration, and how much of it the task was running
+// rather than waiting, where the run reports that) and a caption with the number of tasks
 // and the total. Pure, with no DOM, so that it can be tested in Node; runpane.js puts it in a
 // visually hidden table beside the SVG once a run has ended.
 
 import { seconds } from "./scale.js";
+import { segments } from "./segments.js";
 
-export const COLUMNS = Object.freeze(["Task", "Thread", "Start", "End", "Duration"]);
+export const COLUMNS = Object.freeze(["Task", "Thread", "Start", "End", "Duration", "Running"]);
 
 /**
  * The text alternative of one run's timeline.
@@ -25,12 +27,18 @@ export function timelineText(recording, label = "") {
     .sort((a, b) => a.span.start - b.span.start)
     .map(({ lane, span }) => {
       const ended = typeof span.end === "number";
+      const ran = recording.states
+        ? segments({ spans: [span], running: lane.running || [] }, recording.total ?? span.start, true)
+            .filter((s) => s.state === "running")
+            .reduce((sum, s) => sum + (s.end - s.start), 0)
+        : null;
       return [
         lane.name === "main" && lane.thread === "main" ? "main (the program)" : lane.name,
         lane.thread || "unknown",
         seconds(span.start),
         ended ? seconds(span.end) : "still running",
         ended ? seconds(span.end - span.start) : "still running",
+        ran === null ? "not reported" : seconds(ran),
       ];
     });
   // As the drawing counts them: the program's own main lane is not one of its tasks.

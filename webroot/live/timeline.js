@@ -5,6 +5,7 @@
 // the latest stamp. Plain SVG, redrawn whole: a run has tens of lanes, not thousands.
 
 import { seconds, ticks } from "./scale.js";
+import { describe, segments } from "./segments.js";
 
 // The scale is in scale.js, so that it can be tested in Node; these names were always here.
 export { niceDomain, seconds } from "./scale.js";
@@ -137,15 +138,22 @@ function el(name, attributes = {}, parent = null) {
  * @param {HTMLElement} host
  * @param {Recording} recording
  * @param {number} domain the time, in ms, at the right end of the axis (shared when comparing)
+ * @param {{cursor?: number|null, selected?: {lane: number, index: number}|null}} [view] the
+ *   scrubber's position, drawn as a line, and the segment chosen from the keyboard, outlined
+ * @returns {{name: string, segments: {state: string, start: number, end: number}[]}[]} each lane's
+ *   segments as drawn, in lane order: what the keyboard moves through
  */
-export function draw(host, recording, domain) {
+export function draw(host, recording, domain, view = {}) {
+  const cursor = typeof view.cursor === "number" ? view.cursor : null;
+  const selected = view.selected || null;
+  const rows = [];
   const width = Math.max(host.clientWidth || 0, 260);
   const narrow = width < 480;
   const left = narrow ? 84 : 132;
   const right = 14;
   const lanes = Array.from(recording.lanes.values());
-  const rows = Math.max(lanes.length, 1) + (recording.hiddenLanes ? 1 : 0);
-  const height = rows * LANE + AXIS + 6;
+  const laneRows = Math.max(lanes.length, 1) + (recording.hiddenLanes ? 1 : 0);
+  const height = laneRows * LANE + AXIS + 6;
   const x = (ms) => left + (Math.max(0, Math.min(ms, domain)) / domain) * (width - left - right);
   const now = recording.now();
 
@@ -163,7 +171,7 @@ export function draw(host, recording, domain) {
   );
 
   // Axis: grid lines and labels in seconds.
-  const axisY = rows * LANE + 4;
+  const axisY = laneRows * LANE + 4;
   for (const { t, label } of ticks(domain, Math.floor((width - left - right) / 72))) {
     el("line", { class: "tl-grid", x1: x(t), x2: x(t), y1: 0, y2: axisY }, svg);
     const text = el("text", { class: "tl-tick", x: x(t), y: axisY + 16, "text-anchor": "middle" }, svg);
@@ -181,14 +189,15 @@ export function draw(host, recording, domain) {
     full.textContent = lane.name;
 
     // The main thread is the program itself, drawn as a thin line under its output; the bars are
-    // the tasks it started.
+    // the tasks it started. Where the run reports states, main's waits are drawn like any lane's.
     const main = lane.thread === "main" && lane.name === "main";
-    const barHeight = main ? 4 : BAR;
+    const states = recording.states;
+    const barHeight = main && !states ? 4 : BAR;
     for (const span of lane.spans) {
       const end = span.end === null ? Math.max(now, span.start) : span.end;
       // Where lanes report their states, a span is the time the task existed, drawn as waiting;
       // the stretches it ran are drawn over it, solid.
-      const kind = main ? "tl-main" : recording.states ? "tl-bar is-waiting" : "tl-bar";
+      const kind = main ? (states ? "tl-main has-states" : "tl-main") : states ? "tl-bar is-waiting" : "tl-bar";
       const bar = el(
         "rect",
         {
@@ -207,21 +216,33 @@ export function draw(host, recording, domain) {
         `\nend: ${span.end === null ? "still running" : seconds(end)}` +
         `\nduration: ${seconds(end - span.start)}`;
     }
-    for (const run of lane.running) {
+    // Segments, over the bars: solid where the lane ran, clear where it waited. Each tells what
+    // it was on hover, and the keyboard moves through them (runpane.js).
+    const laneSegments = segments(lane, now, states);
+    rows.push({ name: lane.name, segments: laneSegments });
+    laneSegments.forEach((segment, index) => {
+      if (!states && !(selected && selected.lane === i)) return; // the bar alone says it all
+      const chosen = selected && selected.lane === i && selected.index === index;
+      const classes = ["tl-seg", `is-${segment.state}`];
+      if (segment.state === "running") classes.push("tl-run");
+      if (chosen) classes.push("is-selected");
+      if (cursor !== null && segment.start <= cursor && cursor < segment.end) classes.push("is-now");
       const seg = el(
         "rect",
         {
-          class: "tl-run",
-          x: x(run.start),
+          class: classes.join(" "),
+          x: x(segment.start),
           y: top + (LANE - BAR) / 2,
-          width: Math.max(x(run.end) - x(run.start), 1),
+          width: Math.max(x(segment.end) - x(segment.start), 1),
           height: BAR,
+          "data-lane-index": i,
+          "data-index": index,
         },
         g,
       );
       const tip = el("title", {}, seg);
-      tip.textContent = `${lane.name} running\nfrom ${seconds(run.start)} to ${seconds(run.end)}\n(${seconds(run.end - run.start)})`;
-    }
+      tip.textContent = describe(lane.name, segment);
+    });
     for (const mark of lane.marks) {
       const tick = el(
         "rect",
@@ -249,10 +270,14 @@ export function draw(host, recording, domain) {
   if (recording.total === null && recording.startedAt !== null) {
     el("line", { class: "tl-now", x1: x(now), x2: x(now), y1: 0, y2: axisY }, svg);
   }
+  if (cursor !== null) {
+    el("line", { class: "tl-cursor", x1: x(cursor), x2: x(cursor), y1: 0, y2: axisY }, svg);
+  }
 
   const old = host.querySelector("svg.timeline-svg");
   if (old) old.replaceWith(svg);
   else host.appendChild(svg);
+  return rows;
 }
 
 function truncate(text, max) {

@@ -10,7 +10,8 @@ void show(int n, long startNanos, long endNanos) {
 // show(n, start, end), hidden here, prints one wait as a line of # marks, one per 0.1 s.
 void main() throws InterruptedException {
     IO.println("concurrent, virtual threads:");
-    try (var executor = Executors.newVirtualThreadPerTaskExecutor()) { // one virtual thread per task
+    var named = Thread.ofVirtual().name("wait ", 1).factory(); // "wait 1", "wait 2", "wait 3"
+    try (var executor = Executors.newThreadPerTaskExecutor(named)) { // one virtual thread per task
         long t0 = System.nanoTime();
         Callable<long[]> wait = () -> {
             long start = System.nanoTime() - t0;

@@ -6,10 +6,12 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import {
   empty,
+  hasPassed,
   hasRun,
   isEmpty,
   lessonProgress,
   parse,
+  recordChallenge,
   progressLabel,
   recordPrediction,
   recordRun,
@@ -22,7 +24,7 @@ describe("recordRun", () => {
     const c = recordRun(b, "why-and-model", "three-waits");
     assert.ok(isEmpty(a));
     assert.equal(c, b, "the same run twice is no change");
-    assert.deepEqual(b.lessons, { "why-and-model": { ran: ["three-waits"], predicted: [] } });
+    assert.deepEqual(b.lessons, { "why-and-model": { ran: ["three-waits"], predicted: [], passed: [] } });
     assert.ok(hasRun(b, "why-and-model", "three-waits"));
     assert.ok(!hasRun(b, "why-and-model", "cpu-bound"));
   });
@@ -33,12 +35,12 @@ describe("lessonProgress", () => {
   s = recordRun(s, "l", "a");
   s = recordRun(s, "l", "b");
   test("counts examples run out of the lesson's", () => {
-    assert.deepEqual(lessonProgress(s, "l", 5), { ran: 2, predicted: 0, total: 5, done: false });
-    assert.deepEqual(lessonProgress(s, "l", 2), { ran: 2, predicted: 0, total: 2, done: true });
-    assert.deepEqual(lessonProgress(s, "other", 3), { ran: 0, predicted: 0, total: 3, done: false });
+    assert.deepEqual(lessonProgress(s, "l", 5), { ran: 2, predicted: 0, passed: 0, total: 5, done: false });
+    assert.deepEqual(lessonProgress(s, "l", 2), { ran: 2, predicted: 0, passed: 0, total: 2, done: true });
+    assert.deepEqual(lessonProgress(s, "other", 3), { ran: 0, predicted: 0, passed: 0, total: 3, done: false });
   });
   test("examples since removed from the lesson do not count", () => {
-    assert.deepEqual(lessonProgress(s, "l", 2, ["a", "c"]), { ran: 1, predicted: 0, total: 2, done: false });
+    assert.deepEqual(lessonProgress(s, "l", 2, ["a", "c"]), { ran: 1, predicted: 0, passed: 0, total: 2, done: false });
   });
   test("a lesson without examples is never done", () => {
     assert.equal(lessonProgress(s, "l", 0).done, false);
@@ -57,7 +59,7 @@ describe("parse", () => {
   });
   test("bad entries are dropped, duplicates merged", () => {
     const raw = JSON.stringify({ v: 1, lessons: { l: { ran: ["a", 3, "a", null] }, m: { ran: "x" }, n: null } });
-    assert.deepEqual(parse(raw), { v: 1, lessons: { l: { ran: ["a"], predicted: [] } } });
+    assert.deepEqual(parse(raw), { v: 1, lessons: { l: { ran: ["a"], predicted: [], passed: [] } } });
   });
 });
 
@@ -67,9 +69,24 @@ describe("predictions", () => {
     s = recordPrediction(s, "l", "a");
     assert.equal(recordPrediction(s, "l", "a"), s);
     const p = lessonProgress(s, "l", 3);
-    assert.deepEqual(p, { ran: 1, predicted: 1, total: 3, done: false });
+    assert.deepEqual(p, { ran: 1, predicted: 1, passed: 0, total: 3, done: false });
     assert.equal(progressLabel(p), "1 of 3 run · 1 predicted");
     assert.equal(progressLabel(lessonProgress(recordRun(empty(), "l", "a"), "l", 1)), "All 1 run");
     assert.deepEqual(parse(JSON.stringify(s)), s);
+  });
+});
+
+describe("challenges", () => {
+  test("passed once each, kept through parse, and worded on the card", () => {
+    let s = recordChallenge(empty(), "l", "ping");
+    assert.equal(recordChallenge(s, "l", "ping"), s);
+    assert.ok(hasPassed(s, "l", "ping"));
+    assert.ok(!hasPassed(s, "l", "other"));
+    assert.deepEqual(parse(JSON.stringify(s)), s);
+    const p = lessonProgress(s, "l", 4);
+    assert.deepEqual(p, { ran: 0, predicted: 0, passed: 1, total: 4, done: false });
+    assert.equal(progressLabel(p), "0 of 4 run · challenge passed");
+    s = recordChallenge(recordPrediction(recordRun(s, "l", "a"), "l", "a"), "l", "queue");
+    assert.equal(progressLabel(lessonProgress(s, "l", 4)), "1 of 4 run · 1 predicted · 2 challenges passed");
   });
 });

@@ -23,15 +23,26 @@ function threeWaits() {
 describe("timelineText", () => {
   test("one row per bar: task, thread, start, end and duration, in seconds", () => {
     const text = timelineText(threeWaits());
-    assert.deepEqual(text.columns, ["Task", "Thread", "Start", "End", "Duration"]);
+    assert.deepEqual(text.columns, ["Task", "Thread", "Start", "End", "Duration", "Running"]);
     assert.equal(text.columns, COLUMNS);
     assert.deepEqual(text.rows, [
-      ["main (the program)", "main", "0.000 s", "1.020 s", "1.020 s"],
-      ["virtual-24", "virtual-24", "0.008 s", "1.012 s", "1.004 s"],
-      ["virtual-26", "virtual-26", "0.013 s", "1.012 s", "0.999 s"],
-      ["virtual-29", "virtual-29", "0.013 s", "1.012 s", "0.999 s"],
+      ["main (the program)", "main", "0.000 s", "1.020 s", "1.020 s", "not reported"],
+      ["virtual-24", "virtual-24", "0.008 s", "1.012 s", "1.004 s", "not reported"],
+      ["virtual-26", "virtual-26", "0.013 s", "1.012 s", "0.999 s", "not reported"],
+      ["virtual-29", "virtual-29", "0.013 s", "1.012 s", "0.999 s", "not reported"],
     ]);
     assert.equal(text.note, "");
+  });
+
+  test("where lanes report states, each row says how long its task was running", () => {
+    const r = threeWaits();
+    r.running({ type: "running", thread: "main", start: 0, end: 4 });
+    r.running({ type: "running", thread: "main", start: 1013, end: 1014 });
+    r.running({ type: "running", thread: "virtual-24", start: 1011, end: 1012.38 });
+    const rows = timelineText(r).rows;
+    assert.equal(rows[0][5], "0.005 s");
+    assert.equal(rows[1][5], "0.001 s");
+    assert.equal(rows[2][5], "0.000 s");
   });
 
   test("the caption counts the tasks (not main) and gives the total", () => {
@@ -58,7 +69,7 @@ describe("timelineText", () => {
   test("a bar still open says so; a missing thread reads as unknown", () => {
     const r = new Recording();
     r.spanStart({ type: "span-start", name: "spin", start: 1 });
-    assert.deepEqual(timelineText(r).rows, [["spin", "unknown", "0.001 s", "still running", "still running"]]);
+    assert.deepEqual(timelineText(r).rows, [["spin", "unknown", "0.001 s", "still running", "still running", "not reported"]]);
   });
 
   test("a run that never started has no rows and says so", () => {

@@ -27,6 +27,7 @@ final class Assets {
           "site.js",
           "storage.js",
           "theme.js",
+          "live/checks.js",
           "live/console.js",
           "live/editor.js",
           "live/phase.js",
@@ -35,10 +36,14 @@ final class Assets {
           "live/replay.js",
           "live/runpane.js",
           "live/scale.js",
+          "live/scrub.js",
+          "live/scrubber.js",
+          "live/segments.js",
           "live/share.js",
           "live/socket.js",
           "live/socket-worker.js",
           "live/timeline.js",
+          "live/timeline-focus.js",
           "live/timeline-text.js");
 
   private Assets() {}

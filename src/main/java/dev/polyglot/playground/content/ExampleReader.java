@@ -37,14 +37,7 @@ final class ExampleReader {
 
   Optional<Example> read(Path dir) {
     String id = dir.getFileName().toString();
-    Path file = dir.resolve(EXAMPLE_FILE);
-    if (!Files.isRegularFile(file)) {
-      problems.add(Problem.in(tree.name(dir), "has no " + EXAMPLE_FILE));
-      return Optional.empty();
-    }
-    Optional<FrontMatter> parsed =
-        tree.read(file, problems)
-            .flatMap(text -> FrontMatter.parse(tree.name(file), text, problems));
+    Optional<FrontMatter> parsed = FrontMatter.read(tree, dir, EXAMPLE_FILE, problems);
     if (parsed.isEmpty()) {
       return Optional.empty();
     }

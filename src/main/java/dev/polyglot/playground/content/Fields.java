@@ -112,6 +112,50 @@ final class Fields {
     return Optional.of(value.asDouble());
   }
 
+  /** The mapping's keys, in file order. */
+  List<String> keys() {
+    List<String> keys = new ArrayList<>();
+    node.fieldNames().forEachRemaining(keys::add);
+    return keys;
+  }
+
+  /**
+   * A list of text items (each may be empty, as an output line may be); reports anything else.
+   * {@code required} says whether a missing field is a problem.
+   */
+  Optional<List<String>> textList(String key, boolean required) {
+    JsonNode value = node.get(key);
+    if (value == null || value.isNull()) {
+      if (required) {
+        problem(key, "field '" + key + "' must be a list of text, like [\"a\", \"b\"]");
+      }
+      return Optional.empty();
+    }
+    if (!value.isArray() || value.isEmpty()) {
+      problem(key, "field '" + key + "' must be a non-empty list of text, like [\"a\", \"b\"]");
+      return Optional.empty();
+    }
+    List<String> items = new ArrayList<>();
+    for (int i = 0; i < value.size(); i++) {
+      if (!value.get(i).isValueNode() || value.get(i).isNull()) {
+        problem(key + "/" + i, "each entry of '" + key + "' must be text");
+        return Optional.empty();
+      }
+      items.add(value.get(i).asText());
+    }
+    return Optional.of(List.copyOf(items));
+  }
+
+  /** The mapping under {@code key}, if it is one; reports anything else. */
+  Optional<Fields> mapping(String key) {
+    JsonNode value = node.get(key);
+    if (value == null || !value.isObject()) {
+      problem(key, "field '" + key + "' must be a mapping");
+      return Optional.empty();
+    }
+    return Optional.of(new Fields(file, doc, pathOf(key), value, problems));
+  }
+
   /** A non-empty list of ids, each checked, with duplicates reported at their own line. */
   Optional<List<String>> idList(String key) {
     JsonNode value = node.get(key);

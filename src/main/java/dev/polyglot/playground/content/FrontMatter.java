@@ -11,6 +11,17 @@ record FrontMatter(Fields fields, String body, int bodyLine) {
 
   private static final String FENCE = "---";
 
+  /** Reads and parses {@code dir/name}, the file that describes a lesson, example or challenge. */
+  static Optional<FrontMatter> read(
+      SourceTree tree, java.nio.file.Path dir, String name, List<Problem> problems) {
+    java.nio.file.Path file = dir.resolve(name);
+    if (!java.nio.file.Files.isRegularFile(file)) {
+      problems.add(Problem.in(tree.name(dir), "has no " + name));
+      return Optional.empty();
+    }
+    return tree.read(file, problems).flatMap(text -> parse(tree.name(file), text, problems));
+  }
+
   static Optional<FrontMatter> parse(String file, String text, List<Problem> problems) {
     List<String> lines = text.replace("\r\n", "\n").lines().toList();
     if (lines.isEmpty() || !lines.getFirst().strip().equals(FENCE)) {

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A lesson: Markdown prose plus examples, written for a reader who knows {@code from} and is
- * learning {@code to}. {@code updated} is the newest modification time of its files.
+ * learning {@code to}, and the challenges that end it. {@code updated} is the newest modification
+ * time of its files.
  */
 public record Lesson(
     String id,
@@ -17,4 +18,10 @@ public record Lesson(
     Language to,
     String prose,
     List<Example> examples,
-    Instant updated) {}
+    List<Challenge> challenges,
+    Instant updated) {
+
+  public java.util.Optional<Challenge> challenge(String id) {
+    return challenges.stream().filter(c -> c.id().equals(id)).findFirst();
+  }
+}

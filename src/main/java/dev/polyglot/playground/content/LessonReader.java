@@ -25,7 +25,6 @@ final class LessonReader {
 
   Optional<Lesson> read(Path dir) {
     String id = dir.getFileName().toString();
-    Path file = dir.resolve(LESSON_FILE);
     if (!Fields.ID.matcher(id).matches()) {
       problems.add(
           Problem.in(
@@ -33,13 +32,7 @@ final class LessonReader {
               "'" + id + "' is not a valid lesson id: use lower-case letters, digits and '-'"));
       return Optional.empty();
     }
-    if (!Files.isRegularFile(file)) {
-      problems.add(Problem.in(tree.name(dir), "has no " + LESSON_FILE));
-      return Optional.empty();
-    }
-    Optional<FrontMatter> parsed =
-        tree.read(file, problems)
-            .flatMap(text -> FrontMatter.parse(tree.name(file), text, problems));
+    Optional<FrontMatter> parsed = FrontMatter.read(tree, dir, LESSON_FILE, problems);
     if (parsed.isEmpty()) {
       return Optional.empty();
     }
@@ -58,6 +51,11 @@ final class LessonReader {
           Problem.at(fields.file(), matter.bodyLine(), "has no prose after the front matter"));
     }
     List<Example> examples = examples(dir, fields, exampleIds);
+    Path challengeDir = dir.resolve(ChallengeReader.FOLDER);
+    List<Challenge> challenges =
+        Files.isDirectory(challengeDir)
+            ? new ChallengeReader(tree, problems).readAll(challengeDir)
+            : List.of();
     if (title.isEmpty()
         || summary.isEmpty()
         || track.isEmpty()
@@ -77,6 +75,7 @@ final class LessonReader {
             to.get(),
             matter.body(),
             examples,
+            challenges,
             tree.takeNewest()));
   }
 
@@ -99,6 +98,9 @@ final class LessonReader {
     }
     for (Path entry : tree.list(dir)) {
       String name = entry.getFileName().toString();
+      if (Files.isDirectory(entry) && name.equals(ChallengeReader.FOLDER)) {
+        continue;
+      }
       if (Files.isDirectory(entry) && !ids.contains(name)) {
         problems.add(
             Problem.in(tree.name(entry), "is not listed in " + LESSON_FILE + " 'examples'"));
@@ -108,7 +110,9 @@ final class LessonReader {
                 tree.name(entry),
                 "unexpected file: a lesson folder holds "
                     + LESSON_FILE
-                    + " and one folder per example"));
+                    + ", one folder per example and "
+                    + ChallengeReader.FOLDER
+                    + "/"));
       }
     }
     return examples;

@@ -1,5 +1,7 @@
 package dev.polyglot.playground.render;
 
+import dev.polyglot.playground.content.Challenge;
+import dev.polyglot.playground.content.Check;
 import dev.polyglot.playground.content.Course;
 import dev.polyglot.playground.content.Example;
 import dev.polyglot.playground.content.Lesson;
@@ -23,7 +25,12 @@ final class ApiDocuments {
   static JsonObject lesson(Lesson lesson) {
     var examples = new JsonArray();
     lesson.examples().forEach(e -> examples.add(example(e)));
-    return summary(lesson).put("prose", lesson.prose()).put("examples", examples);
+    var challenges = new JsonArray();
+    lesson.challenges().forEach(c -> challenges.add(challenge(c)));
+    return summary(lesson)
+        .put("prose", lesson.prose())
+        .put("examples", examples)
+        .put("challenges", challenges);
   }
 
   private static JsonObject summary(Lesson lesson) {
@@ -48,6 +55,37 @@ final class ApiDocuments {
         .put("intro", example.intro())
         .put("differs", example.differs())
         .put("variants", variants);
+  }
+
+  private static JsonObject challenge(Challenge challenge) {
+    var checks = new JsonArray();
+    challenge.checks().forEach(c -> checks.add(check(c)));
+    return new JsonObject()
+        .put("id", challenge.id())
+        .put("title", challenge.title())
+        .put("language", challenge.language().id())
+        .put("goal", challenge.goal())
+        .put("hints", new JsonArray(challenge.hints()))
+        .put("checks", checks)
+        .put("start", variant(challenge.start()))
+        .put("solution", variant(challenge.solution()));
+  }
+
+  /** A check as written, with its kind under {@code check} and its goal in words. */
+  private static JsonObject check(Check check) {
+    var json = new JsonObject().put("check", check.kind()).put("goal", check.goal());
+    return switch (check) {
+      case Check.ExitCode c -> json.put("code", c.code());
+      case Check.Output c -> json.put("lines", new JsonArray(c.lines()));
+      case Check.OutputSet c -> json.put("lines", new JsonArray(c.lines()));
+      case Check.WallUnder c -> json.put("seconds", c.seconds());
+      case Check.RunningUnder c -> json.put("seconds", c.seconds());
+      case Check.Overlapping c -> {
+        json.put("atLeast", c.atLeast());
+        c.lanes().ifPresent(n -> json.put("lanes", n));
+        yield json;
+      }
+    };
   }
 
   private static JsonObject variant(Variant variant) {

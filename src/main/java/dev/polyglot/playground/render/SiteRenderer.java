@@ -1,12 +1,16 @@
 package dev.polyglot.playground.render;
 
+import dev.polyglot.playground.content.Challenge;
 import dev.polyglot.playground.content.Course;
 import dev.polyglot.playground.content.Example;
 import dev.polyglot.playground.content.Language;
 import dev.polyglot.playground.content.Lesson;
 import dev.polyglot.playground.content.Loaded;
 import dev.polyglot.playground.content.Variant;
+import dev.polyglot.playground.render.Views.ChallengeView;
+import dev.polyglot.playground.render.Views.CheckView;
 import dev.polyglot.playground.render.Views.ExampleView;
+import dev.polyglot.playground.render.Views.HintView;
 import dev.polyglot.playground.render.Views.LanguageView;
 import dev.polyglot.playground.render.Views.LessonCard;
 import dev.polyglot.playground.render.Views.LessonView;
@@ -105,7 +109,7 @@ public final class SiteRenderer {
 
   private Map<String, Object> embedModel(Course course, Lesson lesson, Example example) {
     Map<String, Object> model = common(course, example.title(), embedPath(lesson, example));
-    model.put("lesson", lessonView(lesson, "", List.of()));
+    model.put("lesson", lessonView(lesson, "", List.of(), List.of()));
     model.put("example", example(example, paneOrder(lesson)));
     model.put("lessonUrl", options.basePath() + lessonPath(lesson));
     return model;
@@ -195,13 +199,15 @@ public final class SiteRenderer {
         lessonView(
             lesson,
             markdown.toHtml(lesson.prose()),
-            lesson.examples().stream().map(e -> example(e, order)).toList()));
+            lesson.examples().stream().map(e -> example(e, order)).toList(),
+            lesson.challenges().stream().map(this::challenge).toList()));
     course.previous(lesson).ifPresent(p -> model.put("prev", link(p)));
     course.next(lesson).ifPresent(n -> model.put("next", link(n)));
     return model;
   }
 
-  private static LessonView lessonView(Lesson lesson, String html, List<ExampleView> examples) {
+  private static LessonView lessonView(
+      Lesson lesson, String html, List<ExampleView> examples, List<ChallengeView> challenges) {
     return new LessonView(
         lesson.id(),
         lesson.title(),
@@ -210,7 +216,24 @@ public final class SiteRenderer {
         new TrackRef(lesson.track().id(), lesson.track().title()),
         LanguageView.of(lesson.from()),
         LanguageView.of(lesson.to()),
-        examples);
+        examples,
+        challenges);
+  }
+
+  private ChallengeView challenge(Challenge c) {
+    List<HintView> hints = new ArrayList<>();
+    for (int i = 0; i < c.hints().size(); i++) {
+      hints.add(new HintView(i + 1, markdown.toHtml(c.hints().get(i))));
+    }
+    return new ChallengeView(
+        c.id(),
+        c.title(),
+        markdown.toHtml(c.goal()),
+        LanguageView.of(c.language(), options.toolchains().get(c.language())),
+        c.checks().stream().map(k -> new CheckView(k.kind(), k.goal())).toList(),
+        hints,
+        variant(c.start()),
+        variant(c.solution()));
   }
 
   /** The reader's known language first, then the one being learned, then the rest. */

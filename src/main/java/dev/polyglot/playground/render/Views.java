@@ -61,6 +61,22 @@ final class Views {
       List<String> concepts,
       List<PaneView> panes) {}
 
+  /** A check's goal in words; {@code kind} is its wire name, such as {@code wall-under}. */
+  record CheckView(String kind, String goal) {}
+
+  /** A hint, numbered from 1, as HTML. */
+  record HintView(int number, String html) {}
+
+  record ChallengeView(
+      String id,
+      String title,
+      String goalHtml,
+      LanguageView language,
+      List<CheckView> checks,
+      List<HintView> hints,
+      VariantView start,
+      VariantView solution) {}
+
   record TrackRef(String id, String title) {}
 
   record LessonView(
@@ -71,7 +87,8 @@ final class Views {
       TrackRef track,
       LanguageView from,
       LanguageView to,
-      List<ExampleView> examples) {}
+      List<ExampleView> examples,
+      List<ChallengeView> challenges) {}
 
   record ProblemView(String text) {}
 }

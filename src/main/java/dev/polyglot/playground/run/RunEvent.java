@@ -64,6 +64,12 @@ public sealed interface RunEvent {
             new Running(json.getString("thread"), json.getDouble("start"), json.getDouble("end"));
         case "limit" ->
             new Limit(Limits.Kind.of(json.getString("kind")), json.getString("message"));
+        case "checked" ->
+            new Checked(
+                json.getBoolean("passed"),
+                json.getJsonArray("results").stream()
+                    .map(o -> Checked.Result.fromJson((JsonObject) o))
+                    .toList());
         case "exit" ->
             new Exit(json.getInteger("code"), json.getDouble("wallMs"), json.getDouble("cpuMs"));
         case "error" ->
@@ -185,6 +191,45 @@ public sealed interface RunEvent {
 
     public JsonObject fields() {
       return new JsonObject().put("kind", kind.wireName()).put("message", message);
+    }
+  }
+
+  /**
+   * How a challenge's run did against each of its checks; sent just before the {@link Exit} of a
+   * run that asked for a challenge. {@code passed} is true when every check passed.
+   */
+  record Checked(boolean passed, java.util.List<Result> results) implements RunEvent {
+    /** One check: its kind, its goal in words, whether it passed and what the run measured. */
+    public record Result(String check, String goal, boolean passed, String measured) {
+      JsonObject toJson() {
+        return new JsonObject()
+            .put("check", check)
+            .put("goal", goal)
+            .put("passed", passed)
+            .put("measured", measured);
+      }
+
+      static Result fromJson(JsonObject json) {
+        return new Result(
+            json.getString("check"),
+            json.getString("goal"),
+            json.getBoolean("passed"),
+            json.getString("measured"));
+      }
+    }
+
+    public Checked {
+      results = java.util.List.copyOf(results);
+    }
+
+    public String type() {
+      return "checked";
+    }
+
+    public JsonObject fields() {
+      var list = new io.vertx.core.json.JsonArray();
+      results.forEach(r -> list.add(r.toJson()));
+      return new JsonObject().put("passed", passed).put("results", list);
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.polyglot.playground.run;
 
+import dev.polyglot.playground.content.Challenge;
+import dev.polyglot.playground.content.Check;
 import dev.polyglot.playground.content.Course;
 import dev.polyglot.playground.content.Example;
 import dev.polyglot.playground.content.Language;
@@ -12,10 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Turns a run request from a client ({@code {"lesson","example","language"?,"variant"?,"source"?}},
- * see {@code docs/protocol.md}) into a {@link RunRequest}, or into the events that say why not: the
- * lesson lookup, the source-size limit, and the shift of compiler messages past hidden lines.
- * Shared by every transport.
+ * Turns a run request from a client ({@code {"lesson","example","language"?,"variant"?,"source"?}}
+ * or {@code {"lesson","challenge","source"?}}, see {@code docs/protocol.md}) into a {@link
+ * RunRequest}, or into the events that say why not: the lesson lookup, the source-size limit, and
+ * the shift of compiler messages past hidden lines. Shared by every transport.
  */
 public final class RunTargets {
   private RunTargets() {}
@@ -29,9 +31,15 @@ public final class RunTargets {
 
   /**
    * Either a request to run, or the events (ending in an error) that refuse it. An edit of a
-   * variant with a hidden prelude runs after it, {@code lineOffset} lines down.
+   * variant with a hidden prelude runs after it, {@code lineOffset} lines down. A challenge's run
+   * has its {@code checks}, judged as it ends.
    */
-  public record Resolved(RunRequest request, List<RunEvent> refusal, Refusal why, int lineOffset) {
+  public record Resolved(
+      RunRequest request, List<RunEvent> refusal, Refusal why, int lineOffset, List<Check> checks) {
+    Resolved(RunRequest request, List<RunEvent> refusal, Refusal why, int lineOffset) {
+      this(request, refusal, why, lineOffset, List.of());
+    }
+
     static Resolved refuse(Refusal why, String message) {
       return new Resolved(null, List.of(new RunEvent.Error(Reason.INVALID, message)), why, 0);
     }
@@ -40,13 +48,17 @@ public final class RunTargets {
       return request != null;
     }
 
-    /** Passes the run's events on, with compiler messages placed in the reader's own text. */
+    /**
+     * Passes the run's events on, with compiler messages placed in the reader's own text, and a
+     * challenge's checks judged before its exit.
+     */
     public Handler<RunEvent> toReader(Handler<RunEvent> events) {
+      Handler<RunEvent> judged = checks.isEmpty() ? events : new Judge(checks, events);
       if (lineOffset == 0) {
-        return events;
+        return judged;
       }
       return event ->
-          events.handle(
+          judged.handle(
               event instanceof RunEvent.Diagnostic d
                   ? new RunEvent.Diagnostic(
                       d.severity(), Math.max(1, d.line() - lineOffset), d.column(), d.message())
@@ -57,12 +69,27 @@ public final class RunTargets {
   public static Resolved resolve(Course course, JsonObject body, Limits limits) {
     String lessonId = string(body, "lesson");
     String exampleId = string(body, "example");
-    if (lessonId == null || exampleId == null) {
-      return Resolved.refuse(Refusal.MALFORMED, "A run needs \"lesson\" and \"example\" (text).");
+    String challengeId = string(body, "challenge");
+    if (lessonId == null || (exampleId == null) == (challengeId == null)) {
+      return Resolved.refuse(
+          Refusal.MALFORMED,
+          "A run needs \"lesson\" and either \"example\" or \"challenge\" (text).");
     }
     Lesson lesson = course.lesson(lessonId).orElse(null);
     if (lesson == null) {
       return Resolved.refuse(Refusal.NOT_FOUND, "Unknown lesson '" + lessonId + "'.");
+    }
+    if (challengeId != null) {
+      Challenge challenge = lesson.challenge(challengeId).orElse(null);
+      if (challenge == null) {
+        return Resolved.refuse(
+            Refusal.NOT_FOUND, "Lesson '" + lessonId + "' has no challenge '" + challengeId + "'.");
+      }
+      Resolved run =
+          source(body, challenge.start(), lessonId + "/challenges/" + challengeId, limits);
+      return run.ok()
+          ? new Resolved(run.request(), List.of(), null, run.lineOffset(), challenge.checks())
+          : run;
     }
     Example example =
         lesson.examples().stream().filter(e -> e.id().equals(exampleId)).findFirst().orElse(null);
@@ -117,7 +144,12 @@ public final class RunTargets {
             "Example '%s' has no %s variant '%s'.".formatted(exampleId, name, variantId));
       }
     }
-    String label = lessonId + "/" + exampleId + "/" + variant.id();
+    return source(body, variant, lessonId + "/" + exampleId + "/" + variant.id(), limits);
+  }
+
+  /** The variant's own code, or the reader's edit of it put back between its hidden lines. */
+  private static Resolved source(JsonObject body, Variant variant, String label, Limits limits) {
+    Language language = variant.language();
     Object source = body.getValue("source");
     if (source == null || source.equals(variant.code()) || source.equals(variant.shown().text())) {
       return new Resolved(

@@ -222,6 +222,23 @@ class LivePlaygroundBrowserIT {
     assertThat(panel().findElements(By.cssSelector(".tl-axis"))).hasSize(1);
     double total = secondsIn(panel().findElement(By.cssSelector(".run-total")).getText());
     assertThat(total).isBetween(0.99, 1.3);
+    // Lanes named as the program's thread factory names them, alive at the same time.
+    assertThat(
+            panel().findElements(By.cssSelector(".tl-lane")).stream()
+                .map(g -> g.getAttribute("data-lane")))
+        .containsExactly("main", "wait 1", "wait 2", "wait 3");
+    @SuppressWarnings("unchecked")
+    List<List<Number>> bars =
+        (List<List<Number>>)
+            browser.js(
+                """
+                return Array.from(arguments[0].querySelectorAll('.tl-bar')).map(b =>
+                  [Number(b.getAttribute('x')), Number(b.getAttribute('x')) + Number(b.getAttribute('width'))]);
+                """,
+                panel());
+    double latestStart = bars.stream().mapToDouble(b -> b.get(0).doubleValue()).max().orElseThrow();
+    double earliestEnd = bars.stream().mapToDouble(b -> b.get(1).doubleValue()).min().orElseThrow();
+    assertThat(latestStart).as("the three overlap").isLessThan(earliestEnd);
     // Hovering a bar tells its story.
     String tip =
         (String)
@@ -242,6 +259,137 @@ class LivePlaygroundBrowserIT {
     } finally {
       browser.resize(1400, 1000);
     }
+  }
+
+  @Test
+  void theSequentialRunWaitsThreeTimesOnMainAndTheScrubberReplaysIt() {
+    WebElement pane = openJavaPane("sequential");
+    pane.findElement(By.cssSelector(".run-button")).click();
+    awaitPhase(60, "finished", "failed", "error");
+    assertThat(phase()).isEqualTo("finished");
+    // One lane, main, waiting three times: each wait a clear segment between running moments.
+    WebElement main = panel().findElement(By.cssSelector(".tl-lane[data-lane='main']"));
+    double width = ((Number) browser.js("return arguments[0].clientWidth", panel())).doubleValue();
+    List<WebElement> waits = main.findElements(By.cssSelector(".tl-seg.is-waiting"));
+    assertThat(waits.stream().filter(w -> Double.parseDouble(w.getAttribute("width")) > width / 8))
+        .as("long waiting segments on main")
+        .hasSize(3);
+    assertThat(main.findElements(By.cssSelector(".tl-seg.is-running"))).isNotEmpty();
+
+    // The scrubber at 0.5 s: only the line printed before the first wait ended.
+    WebElement range = panel().findElement(By.cssSelector(".scrub-range"));
+    assertThat(range.isDisplayed()).isTrue();
+    browser.js("arguments[0].value = 500; arguments[0].dispatchEvent(new Event('input'))", range);
+    assertThat(visibleConsoleLines()).containsExactly("sequential, plain loop:");
+    assertThat(panel().findElement(By.cssSelector(".scrub-position")).getText())
+        .startsWith("0.500 s of ");
+    assertThat(panel().findElements(By.cssSelector(".tl-cursor"))).hasSize(1);
+    assertThat(panel().findElement(By.cssSelector(".tl-detail")).getText())
+        .isEqualTo("At 0.500 s: main waiting.");
+    // Right steps from event to event: the first wait's end, then its line.
+    for (int i = 0; i < 6 && visibleConsoleLines().size() < 2; i++) {
+      range.sendKeys(Keys.ARROW_RIGHT);
+    }
+    assertThat(visibleConsoleLines()).hasSize(2);
+    assertThat(visibleConsoleLines().getLast()).startsWith("  wait 1  0.0-1.0 s");
+    assertThat(secondsIn(panel().findElement(By.cssSelector(".scrub-position")).getText()))
+        .isBetween(0.99, 1.2);
+    // Play at 4× runs to the end and shows every line again.
+    new org.openqa.selenium.support.ui.Select(panel().findElement(By.cssSelector(".scrub-speed")))
+        .selectByVisibleText("4×");
+    panel().findElement(By.cssSelector(".scrub-play")).click();
+    waiting(5).until(d -> visibleConsoleLines().size() == 5);
+    assertThat(panel().findElement(By.cssSelector(".scrub-play")).getText()).isEqualTo("Play");
+
+    // From the keyboard: the timeline is one tab stop, and arrows walk main's segments.
+    WebElement host = panel().findElement(By.cssSelector(".timeline-host"));
+    browser.js("arguments[0].focus()", host);
+    host.sendKeys(Keys.ARROW_RIGHT);
+    host.sendKeys(Keys.ARROW_RIGHT);
+    assertThat(panel().findElement(By.cssSelector(".tl-detail")).getText())
+        .matches(
+            "main: (running|waiting) from \\d\\.\\d{3} s to \\d\\.\\d{3} s, for \\d\\.\\d{3} s");
+    assertThat(panel().findElements(By.cssSelector(".tl-seg.is-selected"))).hasSize(1);
+  }
+
+  @Test
+  void aChallengeFailsIsFixedAndThenPassesAndIsRemembered() throws Exception {
+    browser.driver.get("about:blank");
+    browser.driver.get(server.url(LESSON + "#challenge-ping-ten-servers"));
+    WebElement section = browser.driver.findElement(By.id("challenge-ping-ten-servers"));
+    WebElement pane = section.findElement(By.cssSelector(".pane[data-runnable]"));
+    waiting(10).until(d -> !pane.findElements(By.cssSelector(".run-bar")).isEmpty());
+    WebElement challengePanel = browser.driver.findElement(By.id("challenge-ping-ten-servers-run"));
+    java.util.function.Supplier<List<String>> marks =
+        () ->
+            section.findElements(By.cssSelector(".checks > .check")).stream()
+                .map(li -> li.getAttribute("class").replace("check", "").strip())
+                .toList();
+    assertThat(marks.get()).containsOnly("");
+
+    // The starting code runs one ping after another: it prints the right line, too slowly.
+    pane.findElement(By.cssSelector(".run-button")).click();
+    waiting(60).until(d -> marks.get().stream().noneMatch(String::isEmpty));
+    assertThat(marks.get()).containsExactly("is-passed", "is-failed", "is-failed");
+    assertThat(section.findElements(By.cssSelector(".check-measured")).get(1).getText())
+        .matches("Not yet: took 2\\.\\d\\d s");
+    assertThat(challengePanel.findElement(By.cssSelector(".run-summary")).getText())
+        .isEqualTo("1 of 3 checks pass. Change the code and run it again.");
+
+    // The learner's fix: the solution's shown code, typed into the editor.
+    String solution =
+        new io.vertx.core.json.JsonObject(
+                java.net.http.HttpClient.newHttpClient()
+                    .send(
+                        java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create(server.url("/api/lessons/why-and-model")))
+                            .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString())
+                    .body())
+            .getJsonArray("challenges")
+            .getJsonObject(0)
+            .getJsonObject("solution")
+            .getString("shown");
+    pane.findElement(By.cssSelector(".edit-button")).click();
+    waiting(10).until(d -> !pane.findElements(By.cssSelector(".CodeMirror")).isEmpty());
+    browser.js(
+        "arguments[0].querySelector('.CodeMirror').CodeMirror.setValue(arguments[1])",
+        pane,
+        solution);
+    pane.findElement(By.cssSelector(".run-button")).click();
+    waiting(60)
+        .until(d ->
+            challengePanel
+                .findElement(By.cssSelector(".run-summary"))
+                .getText()
+                .startsWith("Challenge"));
+    assertThat(marks.get()).containsOnly("is-passed");
+    assertThat(challengePanel.findElement(By.cssSelector(".run-summary")).getText())
+        .isEqualTo("Challenge complete: all 3 checks pass.");
+    assertThat(section.findElement(By.cssSelector(".passed-badge")).getText()).isEqualTo("Passed");
+
+    // Remembered in this browser: the badge comes back on reload, and the index counts it.
+    browser.driver.navigate().refresh();
+    waiting(10)
+        .until(d ->
+            !d.findElements(By.cssSelector("#challenge-ping-ten-servers .passed-badge")).isEmpty());
+    browser.driver.get(server.url("/"));
+    waiting(10)
+        .until(d ->
+            d.findElement(By.cssSelector(".lesson-card[data-lesson='why-and-model']"))
+                .getText()
+                .contains("challenge passed"));
+    browser.js("localStorage.removeItem('pp.progress')");
+  }
+
+  private List<String> visibleConsoleLines() {
+    @SuppressWarnings("unchecked")
+    List<String> lines =
+        (List<String>)
+            browser.js(
+                "return Array.from(arguments[0].querySelectorAll('.console-line:not([hidden]) .console-text'), n => n.textContent)",
+                panel());
+    return lines;
   }
 
   @Test

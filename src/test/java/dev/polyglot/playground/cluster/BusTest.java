@@ -27,6 +27,12 @@ class BusTest {
           new RunEvent.SpanEnd("download", "virtual-21", 1.25, 1003.5),
           new RunEvent.Running("wait #2", 0.25, 1001.5),
           new RunEvent.Limit(Limits.Kind.OUTPUT, "Too much output."),
+          new RunEvent.Checked(
+              false,
+              List.of(
+                  new RunEvent.Checked.Result("output", "Prints exactly \"a\"", true, "ok"),
+                  new RunEvent.Checked.Result(
+                      "wall-under", "Finishes in under 1 s", false, "took 2.01 s"))),
           new RunEvent.Exit(0, 1004.2, 88.0),
           new RunEvent.Error(RunEvent.Error.Reason.WORKER_LOST, "gone"));
 

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.polyglot.playground.Fixtures;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,13 @@ class CourseLoaderTest {
         .contains("<b>hello</b> from java\n");
     assertThat(hello.variants(Language.CSHARP).getFirst().expectedOutput()).isEmpty();
     assertThat(course.next(first)).map(Lesson::id).contains("second-lesson");
+    Challenge hello2 = first.challenges().getFirst();
+    assertThat(hello2.id()).isEqualTo("say-hello");
+    assertThat(hello2.language()).isEqualTo(Language.PYTHON);
+    assertThat(hello2.checks())
+        .containsExactly(new Check.ExitCode(0), new Check.Output(List.of("hello", "world")));
+    assertThat(hello2.hints()).containsExactly("Print a second line.");
+    assertThat(hello2.solution().code()).endsWith("print(\"world\")\n");
     assertThat(course.previous(first)).isEmpty();
   }
 
@@ -65,8 +73,34 @@ class CourseLoaderTest {
     }
   }
 
+  private static final String CHALLENGE = "first-lesson/challenges/say-hello/challenge.md";
+
   static Stream<Case> brokenTrees() {
     return Stream.of(
+        new Case(
+            "unknown check",
+            r -> edit(r, CHALLENGE, "  - exit-code: 0", "  - finishes-soon: 1"),
+            CHALLENGE,
+            4,
+            "unknown check 'finishes-soon'"),
+        new Case(
+            "bad wall time",
+            r -> edit(r, CHALLENGE, "  - exit-code: 0", "  - wall-under: soon"),
+            CHALLENGE,
+            4,
+            "must be a positive number of seconds"),
+        new Case(
+            "overlap of one",
+            r -> edit(r, CHALLENGE, "  - exit-code: 0", "  - overlapping: { at-least: 1 }"),
+            CHALLENGE,
+            4,
+            "'at-least' must be 2 or more"),
+        new Case(
+            "no solution",
+            r -> delete(r, "first-lesson/challenges/say-hello/solution.py"),
+            "first-lesson/challenges/say-hello/",
+            0,
+            "has no solution.<ext>"),
         new Case(
             "malformed YAML",
             r -> edit(r, LESSON, "title: First lesson", "title: [unclosed"),

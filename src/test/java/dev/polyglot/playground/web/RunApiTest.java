@@ -127,6 +127,28 @@ class RunApiTest {
   }
 
   @Test
+  void aChallengesRunIsJudgedJustBeforeItsExit(VertxTestContext ctx) {
+    start(2, 4, 2, 10);
+    post("{\"lesson\":\"first-lesson\",\"challenge\":\"say-hello\",\"source\":\"print(1)\\n\"}")
+        .onComplete(
+            ctx.succeeding(reply ->
+                ctx.verify(() -> {
+                  assertThat(reply.types())
+                      .containsExactly("started", "stdout", "stdout", "checked", "exit");
+                  var checked = reply.events().get(3);
+                  assertThat(checked.getBoolean("passed")).isFalse();
+                  assertThat(checked.getJsonArray("results").stream())
+                      .extracting(r -> ((io.vertx.core.json.JsonObject) r).getBoolean("passed"))
+                      .containsExactly(true, false);
+                  var request = fake.get().requests().getFirst();
+                  assertThat(request.language()).isEqualTo(Language.PYTHON);
+                  assertThat(request.bundled()).isFalse();
+                  assertThat(request.source()).isEqualTo("print(1)\n");
+                  ctx.completeNow();
+                })));
+  }
+
+  @Test
   void editedSourceRunsAsEditedCode(VertxTestContext ctx) {
     start(2, 4, 1, 10);
     post("{\"lesson\":\"first-lesson\",\"example\":\"hello\",\"source\":\"void main() {}\"}")
@@ -166,7 +188,9 @@ class RunApiTest {
       value = {
         "not json|400|must be a JSON object",
         "[1,2]|400|must be a JSON object",
-        "{}|400|needs \"lesson\" and \"example\"",
+        "{}|400|needs \"lesson\" and either \"example\" or \"challenge\"",
+        "{\"lesson\":\"first-lesson\",\"example\":\"hello\",\"challenge\":\"x\"}|400|either \"example\" or \"challenge\"",
+        "{\"lesson\":\"first-lesson\",\"challenge\":\"nope\"}|404|has no challenge 'nope'",
         "{\"lesson\":\"nope\",\"example\":\"hello\"}|404|Unknown lesson 'nope'",
         "{\"lesson\":\"first-lesson\",\"example\":\"nope\"}|404|has no example 'nope'",
         "{\"lesson\":\"second-lesson\",\"example\":\"wait-all\"}|400|several Java variants; say which: sequential, concurrent",

@@ -18,11 +18,15 @@ final class Capture extends OutputStream {
 
   private final Protocol protocol;
   private final boolean stderr;
+  private final Lanes lanes;
+  private final SpanTracker spans;
   private final Map<Thread, ByteArrayOutputStream> pending = new ConcurrentHashMap<>();
 
-  Capture(Protocol protocol, boolean stderr) {
+  Capture(Protocol protocol, boolean stderr, Lanes lanes, SpanTracker spans) {
     this.protocol = protocol;
     this.stderr = stderr;
+    this.lanes = lanes;
+    this.spans = spans;
   }
 
   @Override
@@ -65,7 +69,12 @@ final class Capture extends OutputStream {
     if (end > 0 && bytes[end - 1] == '\r') {
       end--;
     }
-    protocol.send(new Wire.Output(stderr, decode(bytes, end), Clock.ms(), Clock.label(thread)));
+    double t = Clock.ms();
+    String text = decode(bytes, end);
+    if (thread == Thread.currentThread()) {
+      spans.ran(thread, t); // a line written now was written by a running thread
+    }
+    protocol.send(new Wire.Output(stderr, text, t, lanes.label(thread)));
   }
 
   /** Invalid UTF-8 becomes U+FFFD rather than an exception or a broken event. */

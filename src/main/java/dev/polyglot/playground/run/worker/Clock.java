@@ -13,13 +13,4 @@ final class Clock {
   static double ms() {
     return Math.round((System.nanoTime() - origin) / 10_000.0) / 100.0;
   }
-
-  /** How the timeline names a thread: its name, or what it is when it has none. */
-  static String label(Thread thread) {
-    String name = thread.getName();
-    if (!name.isEmpty()) {
-      return name;
-    }
-    return (thread.isVirtual() ? "virtual-" : "thread-") + thread.threadId();
-  }
 }

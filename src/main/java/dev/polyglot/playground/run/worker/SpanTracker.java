@@ -1,32 +1,71 @@
 package dev.polyglot.playground.run.worker;
 
 import java.lang.reflect.Method;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Turns the program's threads into timeline spans without any help from the program. Every
- * millisecond it lists live threads through the JDK's thread containers, which also see virtual
- * threads (in executors, scopes, or started on their own); a thread that appears starts a span, and
- * one that is gone ends it. Threads that existed before {@code main} (the JDK's own, the demo API)
- * and carrier threads are left out. Needs {@code --add-exports
- * java.base/jdk.internal.vm=ALL-UNNAMED}.
+ * Turns the program's threads into timeline spans, and each span into running and waiting
+ * stretches, without any help from the program. Every millisecond it lists live threads through the
+ * JDK's thread containers, which also see virtual threads (in executors, scopes, or started on
+ * their own): a thread that appears starts a span, and one that is gone ends it. It also reads each
+ * thread's state: {@code RUNNABLE} is running, anything else (sleeping, parked, waiting for a lock
+ * or a result) is waiting. Stretches too short for a sample still show where the thread printed,
+ * since a thread that writes a line was running then ({@link #ran}). Threads that existed before
+ * {@code main} (the JDK's own, the demo API) and carrier threads are left out. Needs {@code
+ * --add-exports java.base/jdk.internal.vm=ALL-UNNAMED}.
  */
 final class SpanTracker {
   private static final long PERIOD_NANOS = 1_000_000;
 
+  /** Polls an unnamed thread may take to reach the program's code before it is named anyway. */
+  private static final int NAMING_POLLS = 20;
+
+  /** A wait shorter than this (one missed sample) does not split a running stretch in two. */
+  private static final double MERGE_MS = 1.5;
+
+  /** As many stretches per lane as the page draws; a lane that flickers more keeps its first. */
+  private static final int MAX_STRETCHES = 2000;
+
   private final Protocol protocol;
+  private final Lanes lanes;
   private final Set<Thread> before;
-  private final Map<Thread, Double> live = new HashMap<>();
+  private final Thread main;
+  private final Map<Thread, Lane> live = new LinkedHashMap<>();
   private volatile boolean running = true;
   private Thread poller;
 
-  SpanTracker(Protocol protocol) {
+  /** What is known of one tracked thread: its span, and the running stretch it is in, if any. */
+  private static final class Lane {
+    final double start;
+    String label;
+    int polls;
+    double since = Double.NaN; // start of the running stretch in progress
+    double[] held; // the last stretch, held back in case the next one continues it
+    int sent;
+    final List<double[]> early = new ArrayList<>(); // stretches from before it had a label
+
+    Lane(double start, String label) {
+      this.start = start;
+      this.label = label;
+    }
+  }
+
+  /**
+   * Tracks the threads {@code main} starts from now on, and the states of {@code main} itself,
+   * whose span the caller reports.
+   */
+  SpanTracker(Protocol protocol, Lanes lanes, Thread main) {
     this.protocol = protocol;
+    this.lanes = lanes;
+    this.main = main;
     this.before = threads().collect(Collectors.toCollection(java.util.HashSet::new));
+    live.put(main, new Lane(0, lanes.label(main)));
   }
 
   void start() {
@@ -44,12 +83,35 @@ final class SpanTracker {
     poller.start();
   }
 
+  /** The calling thread wrote output at {@code t}: it was running then, however briefly. */
+  synchronized void ran(Thread thread, double t) {
+    Lane lane = live.get(thread);
+    if (lane == null && running && !before.contains(thread) && tracked(thread)) {
+      lane = new Lane(t, null);
+      live.put(thread, lane);
+    }
+    if (lane != null && Double.isNaN(lane.since)) {
+      open(lane, t);
+    }
+  }
+
+  /** {@code main} returned: its last stretch ends, and its span with it. */
+  synchronized void mainEnded() {
+    double now = Clock.ms();
+    Lane lane = live.remove(main);
+    if (lane != null) {
+      close(lane, now);
+      flush(lane);
+    }
+    protocol.send(new Wire.SpanEnd("main", lane == null ? "main" : lane.label, 0.0, now));
+  }
+
   /** Stops polling and ends every span still open at the current time. */
   synchronized void stop() {
     running = false;
     poll();
     double now = Clock.ms();
-    live.forEach((thread, start) -> end(thread, start, now));
+    live.forEach((thread, lane) -> end(thread, lane, now));
     live.clear();
   }
 
@@ -59,24 +121,86 @@ final class SpanTracker {
         threads().filter(t -> !before.contains(t) && tracked(t)).collect(Collectors.toSet());
     for (Thread thread : current) {
       if (thread.isAlive() && !live.containsKey(thread)) {
-        live.put(thread, now);
-        String label = Clock.label(thread);
-        protocol.send(new Wire.SpanStart(label, label, now));
+        live.put(thread, new Lane(now, null));
       }
     }
     live.entrySet()
         .removeIf(e -> {
-          if (current.contains(e.getKey()) && e.getKey().isAlive()) {
-            return false;
+          Thread thread = e.getKey();
+          Lane lane = e.getValue();
+          if (thread != main && !(current.contains(thread) && thread.isAlive())) {
+            end(thread, lane, now);
+            return true;
           }
-          end(e.getKey(), e.getValue(), now);
-          return true;
+          if (thread.getState() == Thread.State.RUNNABLE) {
+            if (Double.isNaN(lane.since)) {
+              open(lane, now);
+            }
+          } else {
+            close(lane, now);
+          }
+          if (lane.label == null) {
+            name(thread, lane, ++lane.polls > NAMING_POLLS);
+          }
+          return false;
         });
   }
 
-  private void end(Thread thread, double start, double now) {
-    String label = Clock.label(thread);
-    protocol.send(new Wire.SpanEnd(label, label, start, now));
+  /** Gives the lane its label once its thread is in the program's code, and opens its span. */
+  private void name(Thread thread, Lane lane, boolean force) {
+    lane.label = force ? lanes.label(thread) : lanes.labelIfKnown(thread);
+    if (lane.label != null) {
+      protocol.send(new Wire.SpanStart(lane.label, lane.label, lane.start));
+      lane.early.forEach(s -> send(lane, s[0], s[1]));
+      lane.early.clear();
+    }
+  }
+
+  private void end(Thread thread, Lane lane, double now) {
+    close(lane, now);
+    if (lane.label == null) {
+      name(thread, lane, true);
+    }
+    flush(lane);
+    if (thread != main) {
+      protocol.send(new Wire.SpanEnd(lane.label, lane.label, lane.start, now));
+    }
+  }
+
+  private void open(Lane lane, double t) {
+    if (lane.held != null && t - lane.held[1] <= MERGE_MS) {
+      lane.since = lane.held[0];
+      lane.held = null;
+    } else {
+      flush(lane);
+      lane.since = t;
+    }
+  }
+
+  private void close(Lane lane, double t) {
+    if (!Double.isNaN(lane.since)) {
+      flush(lane);
+      lane.held = new double[] {lane.since, Math.max(t, lane.since)};
+      lane.since = Double.NaN;
+    }
+  }
+
+  private void flush(Lane lane) {
+    if (lane.held == null) {
+      return;
+    }
+    if (lane.label == null) {
+      lane.early.add(lane.held);
+    } else {
+      send(lane, lane.held[0], lane.held[1]);
+    }
+    lane.held = null;
+  }
+
+  private void send(Lane lane, double start, double end) {
+    if (lane.sent++ < MAX_STRETCHES) {
+      protocol.send(new Wire.Running(lane.label, start, end));
+    }
   }
 
   /** The JDK's carrier and system threads are machinery, not the program's tasks. */

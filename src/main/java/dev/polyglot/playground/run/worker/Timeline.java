@@ -15,10 +15,12 @@ import java.util.concurrent.Callable;
  */
 public final class Timeline {
   private static volatile Protocol protocol;
+  private static volatile Lanes lanes;
 
   private Timeline() {}
 
-  static void attach(Protocol active) {
+  static void attach(Protocol active, Lanes named) {
+    lanes = named;
     protocol = active;
   }
 
@@ -27,7 +29,7 @@ public final class Timeline {
     if (p == null) {
       return body.call();
     }
-    String thread = Clock.label(Thread.currentThread());
+    String thread = lanes.label(Thread.currentThread());
     double start = Clock.ms();
     p.send(new Wire.SpanStart(name, thread, start));
     try {

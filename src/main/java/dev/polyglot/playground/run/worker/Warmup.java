@@ -44,11 +44,14 @@ final class Warmup {
     var load = (Wire.Load) job.message();
     Launcher.prepare(load.classes(), load.mainClass());
     var nowhere = new Protocol(java.io.OutputStream.nullOutputStream());
+    var lanes = new Lanes(name -> false);
+    var spans = new SpanTracker(nowhere, lanes, Thread.currentThread());
     try (var out =
-        new java.io.PrintStream(new Capture(nowhere, false), true, StandardCharsets.UTF_8)) {
+        new java.io.PrintStream(
+            new Capture(nowhere, false, lanes, spans), true, StandardCharsets.UTF_8)) {
       out.println("warm");
     }
-    new SpanTracker(nowhere).stop();
+    spans.stop();
   }
 
   /**

@@ -86,15 +86,16 @@ public final class WorkerMain {
       Runtime.getRuntime().halt(70);
       return;
     }
-    var out = new Capture(protocol, false);
-    var err = new Capture(protocol, true);
+    var lanes = new Lanes(classes::containsKey);
+    var spans = new SpanTracker(protocol, lanes, Thread.currentThread());
+    var out = new Capture(protocol, false, lanes, spans);
+    var err = new Capture(protocol, true, lanes, spans);
     System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
     System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    var spans = new SpanTracker(protocol);
     var before = java.util.Set.copyOf(Thread.getAllStackTraces().keySet());
     var cpu =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    Timeline.attach(protocol);
+    Timeline.attach(protocol, lanes);
     Thread.setDefaultUncaughtExceptionHandler((thread, e) -> uncaught(protocol, thread, e));
 
     long cpuStart = cpu.getProcessCpuTime();
@@ -124,7 +125,7 @@ public final class WorkerMain {
       uncaught(protocol, Thread.currentThread(), e.getCause());
       code = 1;
     }
-    protocol.send(new Wire.SpanEnd("main", "main", 0.0, Clock.ms()));
+    spans.mainEnded();
     if (code == 0) {
       waitForNonDaemonThreads(before);
     }

@@ -1,0 +1,24 @@
+import asyncio
+
+
+async def spinner() -> None:
+    while True:
+        await asyncio.sleep(0.5)
+        print("still waiting...")
+
+
+async def poll_job() -> str:
+    for attempt in range(1, 4):
+        await asyncio.sleep(0.4)  # like `await setTimeout(400)`: other tasks run meanwhile
+        print(f"poll {attempt}: {'done' if attempt == 3 else 'running'}")
+    return "report.pdf"
+
+
+async def main() -> None:
+    spin = asyncio.create_task(spinner())
+    result = await poll_job()
+    spin.cancel()
+    print(f"got {result}")
+
+
+asyncio.run(main())

@@ -1,0 +1,48 @@
+// The scrubber's arithmetic: the moments a run's events happened, stepping between them, and
+// where playback stands after some time at a given speed. Pure, so that it can be tested in Node;
+// runpane.js draws the control and applies a position to the console and the timeline.
+
+/** Playback speeds the scrubber offers, as multiples of real time. */
+export const SPEEDS = Object.freeze([0.25, 1, 4]);
+
+/**
+ * Every moment something happened in a recording, ascending and without repeats: span starts and
+ * ends, running stretches' edges, output lines, and 0 and the total.
+ * @param {{lanes: Map<string, {spans: {start:number,end:number|null}[], running: {start:number,end:number}[],
+ *   marks: {t:number}[]}>, total: number|null}} recording
+ */
+export function moments(recording) {
+  const total = recording.total ?? 0;
+  const times = new Set([0, total]);
+  for (const lane of recording.lanes.values()) {
+    for (const s of lane.spans) {
+      times.add(s.start);
+      if (s.end !== null) times.add(s.end);
+    }
+    for (const r of lane.running) {
+      times.add(r.start);
+      times.add(r.end);
+    }
+    for (const m of lane.marks) times.add(m.t);
+  }
+  return Array.from(times)
+    .filter((t) => Number.isFinite(t) && t >= 0 && t <= total)
+    .sort((a, b) => a - b);
+}
+
+/** The next moment after `t` (direction 1) or the last before it (-1); `t` itself at either end. */
+export function step(times, t, direction) {
+  if (direction > 0) return times.find((m) => m > t + 1e-9) ?? t;
+  for (let i = times.length - 1; i >= 0; i--) if (times[i] < t - 1e-9) return times[i];
+  return t;
+}
+
+/** Where playback is after `elapsedMs` of real time at `speed`, from `t`, stopping at `total`. */
+export function advance(t, elapsedMs, speed, total) {
+  return Math.min(total, t + elapsedMs * speed);
+}
+
+/** "0.500 s of 1.012 s". */
+export function position(t, total) {
+  return `${(t / 1000).toFixed(3)} s of ${(total / 1000).toFixed(3)} s`;
+}
