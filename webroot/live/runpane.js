@@ -351,7 +351,7 @@ export class RunPane {
     this.limit.hidden = true;
     this.limit.replaceChildren();
     this.summary.hidden = true;
-    this.summary.classList.remove("is-passed");
+    this.summary.classList.remove("is-passed", "is-not-yet");
     for (const li of this.checkItems()) {
       li.classList.remove("is-passed", "is-failed");
       li.querySelector(".check-measured").textContent = "";
@@ -496,6 +496,7 @@ export class RunPane {
     });
     this.summary.replaceChildren(document.createTextNode(report.headline));
     this.summary.classList.toggle("is-passed", report.passed);
+    this.summary.classList.toggle("is-not-yet", !report.passed);
     this.summary.hidden = false;
     if (report.passed && !this.ctx.embedded) markChallenge(this.ctx.lesson, this.ctx.challenge);
   }

@@ -19,7 +19,7 @@ export class Scrubber {
     box.hidden = true;
     this.play = document.createElement("button");
     this.play.type = "button";
-    this.play.className = "scrub-play";
+    this.play.className = "button run-action scrub-play";
     this.play.textContent = "Play";
     this.play.addEventListener("click", () => (this.frame ? this.pause() : this.start()));
     this.range = document.createElement("input");

@@ -1,6 +1,8 @@
 // Drives Firefox ESR through the live playground, for FirefoxIT: a run streams into the console
-// and timeline, an edit with a compile error is marked on its line, and a permalink restores the
-// edit. Prints one JSON object with what it saw; exits 1 on any failure.
+// and timeline, the sequential run shows main waiting three times and scrubs back to 0.5 s, a
+// prediction is set beside the run, an edit with a compile error is marked on its line, a
+// permalink restores the edit, search finds gather, and a challenge fails, is fixed and passes.
+// Prints one JSON object with what it saw; exits 1 on any failure.
 //
 //   node check.mjs http://127.0.0.1:PORT [/usr/bin/firefox-esr]
 
@@ -40,6 +42,24 @@ try {
     total: await page.$eval("#three-waits-run .run-total", (e) => e.textContent),
   };
 
+  // Sequential, with a guess first: main waits three times; the scrubber goes back to 0.5 s.
+  await page.click(`${pane} [role=tab][data-variant=sequential]`);
+  await page.click(`${pane} .predict input[value="3"]`);
+  await page.click(`${pane} .run-button`);
+  await finished();
+  seen.sequential = await page.evaluate(() => {
+    const panel = document.querySelector("#three-waits-run");
+    const width = panel.clientWidth;
+    const waits = Array.from(panel.querySelectorAll('.tl-lane[data-lane="main"] .tl-seg.is-waiting')).filter(
+      (w) => Number(w.getAttribute("width")) > width / 8,
+    ).length;
+    const range = panel.querySelector(".scrub-range");
+    range.value = 500;
+    range.dispatchEvent(new Event("input"));
+    const visible = Array.from(panel.querySelectorAll(".console-line:not([hidden]) .console-text"), (e) => e.textContent);
+    return { waits, visible, prediction: panel.querySelector(".run-prediction").textContent };
+  });
+
   await page.click(`${pane} .edit-button`);
   await page.waitForSelector(`${pane} .CodeMirror`, { timeout: 20000 });
   await page.evaluate(
@@ -64,6 +84,37 @@ try {
   seen.permalink = {
     restored: (await page.evaluate((sel) => document.querySelector(`${sel} .CodeMirror`).CodeMirror.getValue(), pane)) === edit,
   };
+
+  // Search from the keyboard.
+  await page.keyboard.press("Escape");
+  await page.evaluate(() => document.activeElement?.blur());
+  await page.keyboard.press("/");
+  await page.keyboard.type("gather");
+  await page.waitForSelector(".search-results [role=option]", { timeout: 10000 });
+  seen.search = await page.$$eval(".search-results [role=option]", (els) => els.length);
+
+  // A challenge: the starting code fails a check; the solution passes them all.
+  const challenge = "#challenge-ping-ten-servers";
+  await page.goto(`${base}/lessons/why-and-model${challenge}`);
+  await page.waitForSelector(`${challenge} .run-button`, { timeout: 20000 });
+  const summary = () => page.$eval("#challenge-ping-ten-servers-run .run-summary", (e) => e.textContent).catch(() => "");
+  await page.click(`${challenge} .run-button`);
+  await page.waitForFunction(
+    () => document.querySelector("#challenge-ping-ten-servers-run .run-summary")?.textContent.includes("pass"),
+    { timeout: 60000 },
+  );
+  const failed = await summary();
+  const lesson = await (await fetch(`${base}/api/lessons/why-and-model`)).json();
+  const solution = lesson.challenges[0].solution.shown;
+  await page.click(`${challenge} .edit-button`);
+  await page.waitForSelector(`${challenge} .CodeMirror`, { timeout: 20000 });
+  await page.evaluate((sel, code) => document.querySelector(`${sel} .CodeMirror`).CodeMirror.setValue(code), challenge, solution);
+  await page.click(`${challenge} .run-button`);
+  await page.waitForFunction(
+    () => document.querySelector("#challenge-ping-ten-servers-run .run-summary")?.textContent.startsWith("Challenge"),
+    { timeout: 60000 },
+  );
+  seen.challenge = { failed, passed: await summary(), badge: await page.$eval(`${challenge} .passed-badge`, (e) => e.textContent) };
 } catch (e) {
   seen.failure = String(e && e.stack ? e.stack : e);
 } finally {

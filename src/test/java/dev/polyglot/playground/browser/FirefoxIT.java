@@ -70,6 +70,17 @@ class FirefoxIT {
           .contains("Did not compile: 1 error");
       assertThat(seen.getJsonObject("compileError").getString("markedLine")).isEqualTo("2");
       assertThat(seen.getJsonObject("permalink").getBoolean("restored")).isTrue();
+      var sequential = seen.getJsonObject("sequential");
+      assertThat(sequential.getInteger("waits")).as("main's long waits").isEqualTo(3);
+      assertThat(sequential.getJsonArray("visible").getList())
+          .containsExactly("sequential, plain loop:");
+      assertThat(sequential.getString("prediction"))
+          .matches("You predicted about 3 s, and it took 3\\.\\d\\d s\\. Right\\.");
+      assertThat(seen.getInteger("search")).isPositive();
+      var challenge = seen.getJsonObject("challenge");
+      assertThat(challenge.getString("failed")).startsWith("1 of 3 checks pass");
+      assertThat(challenge.getString("passed")).isEqualTo("Challenge complete: all 3 checks pass.");
+      assertThat(challenge.getString("badge")).isEqualTo("Passed");
       assertThat(seen.getJsonArray("errors")).isEmpty();
     }
   }

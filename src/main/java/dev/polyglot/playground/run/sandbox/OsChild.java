@@ -15,8 +15,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A {@link Child} that is a real process. Two virtual threads read its stdout (protocol lines) and
- * its stderr (the JVM's own messages); writes to its stdin go on virtual threads too.
+ * A {@link Child} that is a real process. Two threads read its stdout (protocol lines) and its
+ * stderr (the JVM's own messages); writes to its stdin go on a thread of their own. They are
+ * platform threads: a pipe read blocks in the kernel and holds a virtual thread's carrier, and with
+ * a pool of idle children each holding two, the scheduler's carriers ran out once its extra ones
+ * had timed out, so the write of a job waited for a carrier until the run's time was up.
  *
  * <pre>
  *   stdout reader ─┬─ ready ─────────────► ready()
@@ -27,6 +30,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class OsChild implements Child {
   private static final System.Logger LOG = System.getLogger(OsChild.class.getName());
+
+  /** A reader only decodes lines: a small stack keeps tens of idle children cheap. */
+  private static final long STACK_BYTES = 256 * 1024;
 
   private final Process process;
   private final int maxLine;
@@ -83,7 +89,8 @@ final class OsChild implements Child {
   @Override
   public void send(long job, Wire.Job message, boolean last) {
     byte[] line = (Wire.encode(job, message) + "\n").getBytes(StandardCharsets.UTF_8);
-    Thread.ofVirtual()
+    Thread.ofPlatform()
+        .daemon()
         .name("child-" + pid() + "-in")
         .start(() -> {
           OutputStream in = process.getOutputStream();
@@ -110,10 +117,14 @@ final class OsChild implements Child {
   }
 
   private void watch() {
-    Thread.ofVirtual()
+    Thread.ofPlatform()
+        .daemon()
+        .stackSize(STACK_BYTES)
         .name("child-" + pid() + "-out")
         .start(() -> read(process.getInputStream(), false));
-    Thread.ofVirtual()
+    Thread.ofPlatform()
+        .daemon()
+        .stackSize(STACK_BYTES)
         .name("child-" + pid() + "-err")
         .start(() -> read(process.getErrorStream(), true));
     process
