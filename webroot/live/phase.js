@@ -22,6 +22,8 @@ const FIELDS = {
   "span-start": { name: "string?", thread: "string?", start: "number" },
   "span-end": { name: "string?", thread: "string?", start: "number", end: "number" },
   running: { thread: "string", start: "number", end: "number" },
+  // Java runs: from t, that lane waited at this line of the reader's code.
+  at: { thread: "string", t: "number", line: "integer" },
   limit: { kind: "string", message: "string" },
   // A challenge's checks, just before its exit: each {check, goal, passed, measured}.
   checked: { passed: "boolean", results: "array" },

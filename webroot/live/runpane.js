@@ -20,6 +20,8 @@ import { timelineText } from "./timeline-text.js";
 import { TimelineFocus } from "./timeline-focus.js";
 import { Scrubber } from "./scrubber.js";
 import { checkReport } from "./checks.js";
+import { clearMarks, markLines } from "./code-marks.js";
+import { waitingLines } from "./scrub.js";
 
 
 function button(label, className, title = "") {
@@ -366,6 +368,7 @@ export class RunPane {
       if (session.cancelled) break;
       const recording = new Recording(variant.label);
       recording.language = variant.language;
+      recording.variant = variant;
       session.recordings.push(recording);
       this.addBlock(recording, comparing);
       if (comparing) this.console.heading(variant.label);
@@ -471,6 +474,9 @@ export class RunPane {
       case "checked":
         this.showChecks(event);
         break;
+      case "at":
+        recording.at(event);
+        break;
       case "exit":
         recording.finish(event.wallMs);
         break;
@@ -571,12 +577,25 @@ export class RunPane {
     this.blocks.push({ recording, host, total, text, comparing, legend, focus });
   }
 
-  /** The scrubber moved to `t` ms, or was reset (null): the console and timelines follow it. */
+  /**
+   * The scrubber moved to `t` ms, or was reset (null): the console and timelines follow it, and
+   * for a run of one variant, the lines its waiting tasks wait at are marked in its code.
+   */
   scrub(t) {
     this.cursor = t;
     this.console.scrub(t);
     this.redraw();
-    for (const block of this.blocks || []) block.focus.at(t);
+    for (const v of this.variants) clearMarks(v);
+    for (const block of this.blocks || []) {
+      const v = block.recording.variant;
+      let marks = [];
+      if (t !== null && this.blocks.length === 1 && v && v === this.active()) {
+        const lineCount = (v.editor ? v.editor.value() : v.pre.textContent).split("\n").length;
+        marks = waitingLines(block.focus.rows, block.recording.lanes, t, lineCount);
+        markLines(v, marks);
+      }
+      block.focus.at(t, marks);
+    }
   }
 
   /** Puts the timeline in words, as a table a screen reader can read: lanes, spans, the total. */

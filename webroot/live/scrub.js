@@ -42,6 +42,27 @@ export function advance(t, elapsedMs, speed, total) {
   return Math.min(total, t + elapsedMs * speed);
 }
 
+/**
+ * Where each waiting lane waits at `t`: its latest reported line, if it is waiting then and the
+ * line is one of the reader's (lines of hidden code come as 0 or less).
+ * @param {{name: string, segments: {state: string, start: number, end: number}[]}[]} rows as drawn
+ * @param {Map<string, {at?: {t: number, line: number}[]}>} lanes the recording's lanes, by name
+ * @param {number} t
+ * @param {number} lineCount lines in the code shown
+ * @returns {{lane: string, line: number}[]}
+ */
+export function waitingLines(rows, lanes, t, lineCount) {
+  const out = [];
+  for (const row of rows) {
+    const now = row.segments.find((s) => s.start <= t && t < s.end);
+    if (!now || now.state !== "waiting") continue;
+    let line = 0;
+    for (const a of lanes.get(row.name)?.at || []) if (a.t <= t + 1e-9 && a.t >= now.start - 1) line = a.line;
+    if (line >= 1 && line <= lineCount) out.push({ lane: row.name, line });
+  }
+  return out;
+}
+
 /** "0.500 s of 1.012 s". */
 export function position(t, total) {
   return `${(t / 1000).toFixed(3)} s of ${(total / 1000).toFixed(3)} s`;

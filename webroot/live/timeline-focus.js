@@ -61,10 +61,18 @@ export class TimelineFocus {
     if (segment) this.say(describe(row.name, segment));
   }
 
-  /** Every lane's state at the scrubber's moment: "At 0.500 s: main waiting; wait 1 running." */
-  at(t) {
+  /**
+   * Every lane's state at the scrubber's moment, and the line a waiting one waits at where known:
+   * "At 0.500 s: main waiting at line 7; wait 1 running."
+   * @param {number|null} t
+   * @param {{lane: string, line: number}[]} [lines] from scrub.js waitingLines
+   */
+  at(t, lines = []) {
     if (t === null || !this.rows.length) return;
-    const states = this.rows.map((r) => `${r.name} ${stateAt(r.segments, t)}`);
+    const states = this.rows.map((r) => {
+      const where = lines.find((l) => l.lane === r.name);
+      return `${r.name} ${stateAt(r.segments, t)}${where ? ` at line ${where.line}` : ""}`;
+    });
     this.say(`At ${seconds(t)}: ${states.join("; ")}.`);
   }
 

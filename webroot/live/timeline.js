@@ -37,7 +37,7 @@ export class Recording {
         this.hiddenLanes += 1;
         return null;
       }
-      lane = { name, thread, spans: [], marks: [], running: [] };
+      lane = { name, thread, spans: [], marks: [], running: [], at: [] };
       this.lanes.set(name, lane);
     }
     return lane;
@@ -78,6 +78,13 @@ export class Recording {
     if (!lane) lane = this.lane(e.thread || "?", e.thread);
     if (lane && lane.running.length < MAX_SEGMENTS_PER_LANE) lane.running.push({ start: e.start, end: e.end });
     this.seen(e.end);
+  }
+
+  /** From `t` the lane waited at `line` of the code (Java runs say so): where the scrubber marks it. */
+  at(e) {
+    let lane = null;
+    for (const candidate of this.lanes.values()) if (candidate.thread === e.thread) lane = candidate;
+    if (lane && lane.at.length < MAX_SEGMENTS_PER_LANE) lane.at.push({ t: e.t, line: e.line });
   }
 
   /** How long a lane ran code, in ms, and how long it existed: for summaries and tests. */

@@ -365,6 +365,7 @@ describe("which events the page accepts", () => {
     "span-end": SPAN_END,
     running: { type: "running", id: "r1", seq: 5, thread: "wait #2", start: 0.5, end: 1.25 },
     limit: TIME_LIMIT,
+    at: { type: "at", id: "r1", seq: 7, thread: "main", t: 2.5, line: 7 },
     checked: { type: "checked", id: "r1", seq: 8, passed: false, results: [{ check: "wall-under", goal: "Finishes in under 1 s", passed: false, measured: "took 2.01 s" }] },
     exit: EXIT,
     error: error("busy"),

@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { describe as say, move, segments, stateAt } from "../../../webroot/live/segments.js";
-import { advance, moments, position, step } from "../../../webroot/live/scrub.js";
+import { advance, moments, position, step, waitingLines } from "../../../webroot/live/scrub.js";
 
 const sequentialMain = {
   spans: [{ start: 0, end: 3010 }],
@@ -130,5 +130,29 @@ describe("scrubbing", () => {
   });
   test("position", () => {
     assert.equal(position(500, 1012.4), "0.500 s of 1.012 s");
+  });
+});
+
+describe("waitingLines", () => {
+  const rows = [
+    { name: "main", segments: segments(sequentialMain, 0, true) },
+    { name: "gone", segments: [{ state: "waiting", start: 0, end: 100 }] },
+  ];
+  const lanes = new Map([
+    ["main", { at: [{ t: 2, line: 7 }, { t: 1004, line: 7 }, { t: 2007, line: 9 }] }],
+    ["gone", { at: [{ t: 0, line: -3 }] }],
+  ]);
+  test("a waiting lane's latest line of this wait, within the code shown", () => {
+    assert.deepEqual(waitingLines(rows, lanes, 500, 20), [{ lane: "main", line: 7 }]);
+    assert.deepEqual(waitingLines(rows, lanes, 2500, 20), [{ lane: "main", line: 9 }]);
+  });
+  test("none while running, for a line of hidden code, or past the code's end", () => {
+    assert.deepEqual(waitingLines(rows, lanes, 1003.5, 20), []);
+    assert.deepEqual(waitingLines(rows, lanes, 50, 20).map((m) => m.lane), ["main"]);
+    assert.deepEqual(waitingLines(rows, lanes, 2500, 8), []);
+  });
+  test("a line reported for an earlier wait does not carry over", () => {
+    const only = new Map([["main", { at: [{ t: 2, line: 7 }] }]]);
+    assert.deepEqual(waitingLines(rows, only, 1500, 20), []);
   });
 });

@@ -28,6 +28,7 @@ final class Assets {
           "storage.js",
           "theme.js",
           "live/checks.js",
+          "live/code-marks.js",
           "live/console.js",
           "live/editor.js",
           "live/phase.js",

@@ -62,6 +62,7 @@ public sealed interface RunEvent {
                 json.getDouble("end"));
         case "running" ->
             new Running(json.getString("thread"), json.getDouble("start"), json.getDouble("end"));
+        case "at" -> new At(json.getString("thread"), json.getDouble("t"), json.getLong("line"));
         case "limit" ->
             new Limit(Limits.Kind.of(json.getString("kind")), json.getString("message"));
         case "checked" ->
@@ -180,6 +181,20 @@ public sealed interface RunEvent {
 
     public JsonObject fields() {
       return new JsonObject().put("thread", thread).put("start", start).put("end", end);
+    }
+  }
+
+  /**
+   * From {@code t}, the lane waited at {@code line} of the reader's source (Java runs, sampled):
+   * where a scrubber marks each task in the code.
+   */
+  record At(String thread, double t, long line) implements RunEvent {
+    public String type() {
+      return "at";
+    }
+
+    public JsonObject fields() {
+      return new JsonObject().put("thread", thread).put("t", t).put("line", line);
     }
   }
 

@@ -59,10 +59,14 @@ public final class RunTargets {
       }
       return event ->
           judged.handle(
-              event instanceof RunEvent.Diagnostic d
-                  ? new RunEvent.Diagnostic(
-                      d.severity(), Math.max(1, d.line() - lineOffset), d.column(), d.message())
-                  : event);
+              switch (event) {
+                case RunEvent.Diagnostic d ->
+                    new RunEvent.Diagnostic(
+                        d.severity(), Math.max(1, d.line() - lineOffset), d.column(), d.message());
+                // A line of the hidden prelude becomes 0 or less: the page marks no line then.
+                case RunEvent.At at -> new RunEvent.At(at.thread(), at.t(), at.line() - lineOffset);
+                default -> event;
+              });
     }
   }
 
@@ -152,8 +156,12 @@ public final class RunTargets {
     Language language = variant.language();
     Object source = body.getValue("source");
     if (source == null || source.equals(variant.code()) || source.equals(variant.shown().text())) {
+      // The whole file runs, and the page shows it without its hidden prelude.
       return new Resolved(
-          new RunRequest(label, variant.code(), true, language), List.of(), null, 0);
+          new RunRequest(label, variant.code(), true, language),
+          List.of(),
+          null,
+          variant.shown().lineOffset());
     }
     if (!(source instanceof String edited)) {
       return Resolved.refuse(Refusal.MALFORMED, "\"source\" must be text.");

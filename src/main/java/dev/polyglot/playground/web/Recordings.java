@@ -53,7 +53,7 @@ public final class Recordings {
     RunRequest request = resolved.request();
     String key = request.label() + "@" + request.sourceHash();
     recordings
-        .computeIfAbsent(key, k -> record(request))
+        .computeIfAbsent(key, k -> record(resolved))
         .onSuccess(recording -> send(ctx, 200, recording))
         .onFailure(e -> {
           recordings.remove(key);
@@ -61,13 +61,13 @@ public final class Recordings {
         });
   }
 
-  private Future<JsonObject> record(RunRequest request) {
+  private Future<JsonObject> record(RunTargets.Resolved resolved) {
     Promise<JsonObject> done = Promise.promise();
     var events = new JsonArray();
     var seq = new long[1];
     runner.start(
-        request,
-        event -> {
+        resolved.request(),
+        resolved.toReader(event -> {
           if (event instanceof RunEvent.Queued) {
             return; // the wait in the queue is not part of the program
           }
@@ -82,7 +82,7 @@ public final class Recordings {
             case RunEvent.Error error -> done.tryFail(error.message());
             default -> {}
           }
-        });
+        }));
     return done.future();
   }
 

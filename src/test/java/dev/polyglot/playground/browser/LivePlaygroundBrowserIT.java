@@ -285,7 +285,27 @@ class LivePlaygroundBrowserIT {
         .startsWith("0.500 s of ");
     assertThat(panel().findElements(By.cssSelector(".tl-cursor"))).hasSize(1);
     assertThat(panel().findElement(By.cssSelector(".tl-detail")).getText())
-        .isEqualTo("At 0.500 s: main waiting.");
+        .matches("At 0\\.500 s: main waiting at line \\d+\\.");
+    // In the code, main is marked beside the line it waits at: the one with Thread.sleep.
+    @SuppressWarnings("unchecked")
+    List<String> marked =
+        (List<String>)
+            browser.js(
+                """
+                const pre = arguments[0].querySelector('.variant:not([hidden]) pre.code');
+                const mark = pre.querySelector('.code-mark');
+                mark.scrollIntoView({block: 'center'});
+                const r = mark.getBoundingClientRect(), p = pre.getBoundingClientRect();
+                const at = document.caretRangeFromPoint(p.left + 40, r.top + r.height / 2);
+                const upTo = document.createRange();
+                upTo.setStart(pre.querySelector('code'), 0);
+                upTo.setEnd(at.startContainer, at.startOffset);
+                const line = upTo.toString().split('\\n').length;
+                return [mark.textContent, pre.textContent.split('\\n')[line - 1]];
+                """,
+                pane);
+    assertThat(marked.get(0)).isEqualTo("◀ main waits here");
+    assertThat(marked.get(1)).contains("Thread.sleep(1000)");
     // Right steps from event to event: the first wait's end, then its line.
     for (int i = 0; i < 6 && visibleConsoleLines().size() < 2; i++) {
       range.sendKeys(Keys.ARROW_RIGHT);

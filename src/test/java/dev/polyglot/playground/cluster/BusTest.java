@@ -26,6 +26,7 @@ class BusTest {
           new RunEvent.SpanStart("download", "virtual-21", 1.25),
           new RunEvent.SpanEnd("download", "virtual-21", 1.25, 1003.5),
           new RunEvent.Running("wait #2", 0.25, 1001.5),
+          new RunEvent.At("wait #2", 0.25, 7),
           new RunEvent.Limit(Limits.Kind.OUTPUT, "Too much output."),
           new RunEvent.Checked(
               false,

@@ -168,6 +168,11 @@ final class Supervisor implements Child.Listener {
           emit(new RunEvent.Running(cut(thread), start, end));
         }
       }
+      case Wire.At(var thread, var t, var line) -> {
+        if (started) {
+          emit(new RunEvent.At(cut(thread), t, line));
+        }
+      }
       case Wire.Limit(var kind, var message) ->
           stop(
               new RunEvent.Limit(

@@ -98,6 +98,16 @@ final class Lanes {
     return label;
   }
 
+  /** The line of the innermost frame in the program's own code, or 0 if there is none. */
+  int line(StackTraceElement[] stack) {
+    for (StackTraceElement frame : stack) {
+      if (programClass.test(frame.getClassName()) && frame.getLineNumber() > 0) {
+        return frame.getLineNumber();
+      }
+    }
+    return 0;
+  }
+
   /**
    * The first method of the program's own on the stack, counted from where the thread began. A
    * lambda stands for the method it calls, if it calls one of the program's; else it is named after

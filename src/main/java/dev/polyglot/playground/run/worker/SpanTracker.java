@@ -32,6 +32,9 @@ final class SpanTracker {
   /** As many stretches per lane as the page draws; a lane that flickers more keeps its first. */
   private static final int MAX_STRETCHES = 2000;
 
+  /** Where a lane waits is read from its stack, which costs a walk: at most this many per lane. */
+  private static final int MAX_WHERE = 200;
+
   private final Protocol protocol;
   private final Lanes lanes;
   private final Set<Thread> before;
@@ -48,6 +51,7 @@ final class SpanTracker {
     double since = Double.NaN; // start of the running stretch in progress
     double[] held; // the last stretch, held back in case the next one continues it
     int sent;
+    int walks; // stack walks for where it waits
     final List<double[]> early = new ArrayList<>(); // stretches from before it had a label
 
     Lane(double start, String label) {
@@ -132,8 +136,9 @@ final class SpanTracker {
             end(thread, lane, now);
             return true;
           }
+          boolean wasRunning = !Double.isNaN(lane.since);
           if (thread.getState() == Thread.State.RUNNABLE) {
-            if (Double.isNaN(lane.since)) {
+            if (!wasRunning) {
               open(lane, now);
             }
           } else {
@@ -142,8 +147,24 @@ final class SpanTracker {
           if (lane.label == null) {
             name(thread, lane, ++lane.polls > NAMING_POLLS);
           }
+          // A lane that starts waiting (or is first seen waiting) says at which line.
+          if ((wasRunning || lane.walks == 0) && Double.isNaN(lane.since) && lane.label != null) {
+            where(thread, lane, now);
+          }
           return false;
         });
+  }
+
+  /** Reports the program line the thread waits at, if the program's code is on its stack. */
+  private void where(Thread thread, Lane lane, double now) {
+    if (lane.walks++ >= MAX_WHERE) {
+      return;
+    }
+    // Every wait says its line, even the same one again: the page ties a line to one wait.
+    int line = lanes.line(thread.getStackTrace());
+    if (line > 0) {
+      protocol.send(new Wire.At(lane.label, now, line));
+    }
   }
 
   /** Gives the lane its label once its thread is in the program's code, and opens its span. */

@@ -77,6 +77,12 @@ public final class Wire {
    */
   public record Running(String thread, double start, double end) implements Event {}
 
+  /**
+   * From {@code t}, the lane was waiting at {@code line} of the program's source (its innermost
+   * frame in the program's own code), as far as a sample could tell.
+   */
+  public record At(String thread, double t, int line) implements Event {}
+
   /** The program ran out of {@code memory} or {@code threads}; the worker halts after it. */
   public record Limit(String kind, String message) implements Event {}
 
@@ -120,6 +126,11 @@ public final class Wire {
         fields.put("thread", thread);
         fields.put("start", start);
         fields.put("end", end);
+      }
+      case At(var thread, var t, var line) -> {
+        fields.put("thread", thread);
+        fields.put("t", t);
+        fields.put("line", line);
       }
       case Diagnostic(var m) -> {
         fields.put("severity", m.severity());
@@ -182,6 +193,8 @@ public final class Wire {
           case "compile" -> new Compile(text(f, "class"), text(f, "source"));
           case "script" -> new Script(text(f, "file"), text(f, "source"));
           case "running" -> new Running(text(f, "thread"), decimal(f, "start"), decimal(f, "end"));
+          case "at" ->
+              new At(text(f, "thread"), decimal(f, "t"), (int) Math.max(1, whole(f, "line")));
           case "ready" -> new Ready();
           case "compiling" -> new Compiling();
           case "diagnostic" ->
@@ -220,6 +233,7 @@ public final class Wire {
       case Compile c -> "compile";
       case Script s -> "script";
       case Running r -> "running";
+      case At a -> "at";
       case Ready r -> "ready";
       case Compiling c -> "compiling";
       case Diagnostic d -> "diagnostic";

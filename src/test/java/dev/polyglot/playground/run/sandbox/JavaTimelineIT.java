@@ -63,6 +63,14 @@ class JavaTimelineIT {
     assertThat(waits.stream().filter(w -> w[1] - w[0] > 300).count())
         .as("waiting stretches of main, ms: %s", describe(waits))
         .isEqualTo(3);
+    // Where it waits: line 3 of the reader's text, Thread.sleep, whatever the example hides.
+    assertThat(
+            reply.events().stream()
+                .filter(e -> e.getString("type").equals("at"))
+                .filter(e -> e.getString("thread").equals("main"))
+                .map(e -> e.getLong("line"))
+                .distinct())
+        .containsExactly(3L);
   }
 
   @Test

@@ -35,6 +35,7 @@ class WireTest {
         new Wire.SpanStart("fetch user 1", "main", 1.5),
         new Wire.SpanEnd("fetch user 1", "main", 1.5, 1003.25),
         new Wire.Running("wait #2", 0.25, 1001.5),
+        new Wire.At("download #3", 12.5, 42),
         new Wire.Limit("threads", "The program started more threads than it may."),
         new Wire.Finished(1000.5, 37.0),
         new Wire.Crashed("java.lang.LinkageError"));
