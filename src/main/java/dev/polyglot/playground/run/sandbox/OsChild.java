@@ -11,12 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A {@link Child} that is a real process. Two threads read its stdout (protocol lines) and its
- * stderr (the JVM's own messages); writes to its stdin go on a thread of their own. They are
+ * stderr (the JVM's own messages); writes to its stdin go on a pool of writer threads. They are
  * platform threads: a pipe read blocks in the kernel and holds a virtual thread's carrier, and with
  * a pool of idle children each holding two, the scheduler's carriers ran out once its extra ones
  * had timed out, so the write of a job waited for a carrier until the run's time was up.
@@ -33,6 +35,11 @@ final class OsChild implements Child {
 
   /** A reader only decodes lines: a small stack keeps tens of idle children cheap. */
   private static final long STACK_BYTES = 256 * 1024;
+
+  /** Job writes, on threads kept for the next one: a run's start does not wait for a new one. */
+  private static final ExecutorService WRITERS =
+      Executors.newCachedThreadPool(
+          Thread.ofPlatform().daemon().stackSize(STACK_BYTES).name("child-in-", 1).factory());
 
   private final Process process;
   private final int maxLine;
@@ -89,25 +96,22 @@ final class OsChild implements Child {
   @Override
   public void send(long job, Wire.Job message, boolean last) {
     byte[] line = (Wire.encode(job, message) + "\n").getBytes(StandardCharsets.UTF_8);
-    Thread.ofPlatform()
-        .daemon()
-        .name("child-" + pid() + "-in")
-        .start(() -> {
-          OutputStream in = process.getOutputStream();
-          // One writer at a time: the compile service may be sent its next job while a slow
-          // write of the last one is still going.
-          synchronized (in) {
-            try {
-              in.write(line);
-              in.flush();
-              if (last) {
-                in.close();
-              }
-            } catch (IOException e) {
-              // The process is gone; its exit is reported by the exit watcher.
-            }
+    WRITERS.execute(() -> {
+      OutputStream in = process.getOutputStream();
+      // One writer at a time: the compile service may be sent its next job while a slow
+      // write of the last one is still going.
+      synchronized (in) {
+        try {
+          in.write(line);
+          in.flush();
+          if (last) {
+            in.close();
           }
-        });
+        } catch (IOException e) {
+          // The process is gone; its exit is reported by the exit watcher.
+        }
+      }
+    });
   }
 
   @Override

@@ -93,6 +93,16 @@ public final class RunClient {
       return a;
     }
 
+    /** Skips to the run's last event, its {@code exit} or {@code error}. */
+    public Arrival end(int seconds) throws InterruptedException {
+      for (Arrival a = next(seconds); ; a = next(seconds)) {
+        String type = a.event().getString("type");
+        if (type.equals("exit") || type.equals("error") || type.equals("transport")) {
+          return a;
+        }
+      }
+    }
+
     /** Skips to the first event of {@code type}. */
     public Arrival until(String type, int seconds) throws InterruptedException {
       for (Arrival a = next(seconds); ; a = next(seconds)) {

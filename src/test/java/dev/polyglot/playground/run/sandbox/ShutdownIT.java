@@ -58,7 +58,7 @@ class ShutdownIT {
 
       long term = System.nanoTime();
       server.destroy(); // SIGTERM
-      var end = live.next(GRACE_SECONDS + 10);
+      var end = live.end(GRACE_SECONDS + 10);
       assertThat(end.event().getString("type")).isEqualTo("error");
       assertThat(end.event().getString("reason")).isEqualTo("shutting-down");
       assertThat(Duration.ofNanos(end.nanos() - term))

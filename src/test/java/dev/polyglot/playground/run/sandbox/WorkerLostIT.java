@@ -46,7 +46,7 @@ class WorkerLostIT {
 
     long killed = System.nanoTime();
     workers.getFirst().destroyForcibly(); // SIGKILL
-    var end = live.next(10);
+    var end = live.end(10);
     assertThat(end.event().getString("type")).isEqualTo("error");
     assertThat(end.event().getString("reason")).isEqualTo("worker-lost");
     assertThat(Duration.ofNanos(end.nanos() - killed))
