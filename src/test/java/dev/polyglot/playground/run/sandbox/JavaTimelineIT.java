@@ -63,14 +63,22 @@ class JavaTimelineIT {
     assertThat(waits.stream().filter(w -> w[1] - w[0] > 300).count())
         .as("waiting stretches of main, ms: %s", describe(waits))
         .isEqualTo(3);
-    // Where it waits: line 3 of the reader's text, Thread.sleep, whatever the example hides.
-    assertThat(
-            reply.events().stream()
-                .filter(e -> e.getString("type").equals("at"))
-                .filter(e -> e.getString("thread").equals("main"))
-                .map(e -> e.getLong("line"))
-                .distinct())
-        .containsExactly(3L);
+    // Where each long wait is: line 3 of the reader's text, Thread.sleep, whatever the example
+    // hides. (A sample may also catch main for a moment at its println, held by the worker's lock.)
+    List<JsonObject> at =
+        reply.events().stream()
+            .filter(e -> e.getString("type").equals("at"))
+            .filter(e -> e.getString("thread").equals("main"))
+            .toList();
+    for (double[] wait : waits.stream().filter(w -> w[1] - w[0] > 300).toList()) {
+      var latest =
+          at.stream()
+              .filter(e -> e.getDouble("t") <= wait[0] + 2)
+              .max(Comparator.comparingDouble(e -> e.getDouble("t")));
+      assertThat(latest)
+          .as("where main waits from %s ms: %s", wait[0], at)
+          .hasValueSatisfying(e -> assertThat(e.getLong("line")).isEqualTo(3L));
+    }
   }
 
   @Test

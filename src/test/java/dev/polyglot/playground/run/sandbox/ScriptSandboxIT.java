@@ -45,6 +45,8 @@ class ScriptSandboxIT {
             "--run-heap",
             "64");
     client = new RunClient(server.playground().port());
+    // The Java runner's AOT training runs a worker of its own at start: not a test's leftover.
+    server.awaitAotTraining();
     server.requireSandbox();
   }
 
