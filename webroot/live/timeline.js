@@ -68,23 +68,27 @@ export class Recording {
   }
 
   /**
-   * A stretch of time a lane ran code (Python and JavaScript runs say so): the rest of its span it
+   * A stretch of time a lane ran code (every runnable language says so): the rest of its span it
    * was waiting. Once a run reports one, every lane of it is drawn as waiting where not running.
    */
   running(e) {
     this.states = true;
-    let lane = null;
-    for (const candidate of this.lanes.values()) if (candidate.thread === e.thread) lane = candidate;
-    if (!lane) lane = this.lane(e.thread || "?", e.thread);
+    const lane = this.onThread(e.thread) || this.lane(e.thread || "?", e.thread);
     if (lane && lane.running.length < MAX_SEGMENTS_PER_LANE) lane.running.push({ start: e.start, end: e.end });
     this.seen(e.end);
   }
 
   /** From `t` the lane waited at `line` of the code (Java runs say so): where the scrubber marks it. */
   at(e) {
-    let lane = null;
-    for (const candidate of this.lanes.values()) if (candidate.thread === e.thread) lane = candidate;
+    const lane = this.onThread(e.thread);
     if (lane && lane.at.length < MAX_SEGMENTS_PER_LANE) lane.at.push({ t: e.t, line: e.line });
+  }
+
+  /** The newest lane on `thread`: states and lines are reported by thread. */
+  onThread(thread) {
+    let lane = null;
+    for (const candidate of this.lanes.values()) if (candidate.thread === thread) lane = candidate;
+    return lane;
   }
 
   /** How long a lane ran code, in ms, and how long it existed: for summaries and tests. */
