@@ -1,25 +1,42 @@
 #!/usr/bin/env bash
 # Lesson-page throughput: this server against nginx serving the same page saved as a file.
 #
-# Both get the same machine, the same page bytes and the same wrk settings; runs alternate
-# (ours, nginx, ours, nginx, ...) so that noise from the shared machine hits both alike.
-# Prints each run, then the medians and their ratio.
+# Both get the same page bytes and the same wrk settings; runs alternate (ours, nginx, ours,
+# nginx, ...) so that noise from the shared machine hits both alike. Prints each run, then the
+# medians and their ratio.
 #
-#   ROUNDS=5 DURATION=10s CONNECTIONS=64 bench/site-throughput.sh
+# MODE=pinned (the default) gives each side a core of its own: the server under test on core 0
+# (nginx with one worker, our JVM with all its threads), wrk with one thread on core 1. Otherwise
+# the servers mostly fight wrk for the CPU, and the ratio says little. MODE=shared is the older
+# method: nginx with a worker per core, and wrk on every core beside the server.
+#
+#   ROUNDS=5 DURATION=5s CONNECTIONS=64 bench/site-throughput.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+MODE=${MODE:-pinned}
 ROUNDS=${ROUNDS:-5}
-DURATION=${DURATION:-10s}
+DURATION=${DURATION:-5s}
 CONNECTIONS=${CONNECTIONS:-64}
-THREADS=${THREADS:-2}
+if [ "$MODE" = pinned ]; then
+  [ "$(nproc)" -ge 2 ] || { echo "error: MODE=pinned needs 2 cores; use MODE=shared" >&2; exit 1; }
+  SERVER_CPU=(taskset -c 0)
+  LOAD_CPU=(taskset -c 1)
+  THREADS=${THREADS:-1}
+  NGINX_WORKERS=1
+else
+  SERVER_CPU=()
+  LOAD_CPU=()
+  THREADS=${THREADS:-2}
+  NGINX_WORKERS=auto
+fi
 LESSON=${LESSON:-python-to-csharp}
 OURS_PORT=${OURS_PORT:-18181}
 NGINX_PORT=${NGINX_PORT:-18182}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 JAR=target/polyglot-playground.jar
 
-for tool in wrk nginx curl; do
+for tool in wrk nginx curl taskset; do
   command -v "$tool" >/dev/null || { echo "error: $tool is missing (apt-get install -y wrk nginx curl)" >&2; exit 1; }
 done
 [ -f "$JAR" ] || { echo "error: build first: ./mvnw -DskipTests package" >&2; exit 1; }
@@ -35,7 +52,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-"$JAVA" -jar "$JAR" --host 127.0.0.1 --port "$OURS_PORT" --log-level warn &
+"${SERVER_CPU[@]}" "$JAVA" -jar "$JAR" --host 127.0.0.1 --port "$OURS_PORT" --log-level warn &
 server_pid=$!
 for _ in $(seq 100); do
   curl -fs "http://127.0.0.1:$OURS_PORT/health" >/dev/null && break
@@ -46,7 +63,7 @@ path="/lessons/$LESSON"
 mkdir -p "$work/www/lessons" "$work/logs"
 curl -fs "http://127.0.0.1:$OURS_PORT$path" -o "$work/www$path"
 cat > "$work/nginx.conf" <<CONF
-worker_processes auto;
+worker_processes $NGINX_WORKERS;
 pid $work/nginx.pid;
 error_log $work/logs/error.log warn;
 events { worker_connections 4096; }
@@ -64,15 +81,15 @@ http {
   }
 }
 CONF
-nginx -p "$work" -c "$work/nginx.conf"
+"${SERVER_CPU[@]}" nginx -p "$work" -c "$work/nginx.conf"
 ours_url="http://127.0.0.1:$OURS_PORT$path"
 nginx_url="http://127.0.0.1:$NGINX_PORT$path"
 ours_bytes=$(curl -fs "$ours_url" | wc -c)
 nginx_bytes=$(curl -fs "$nginx_url" | wc -c)
 echo "page: $path, $ours_bytes bytes from us, $nginx_bytes from nginx"
-echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION, $ROUNDS alternating rounds, $(nproc) cores"
+echo "MODE=$MODE: wrk -t$THREADS -c$CONNECTIONS -d$DURATION, $ROUNDS alternating rounds, $(nproc) cores"
 
-rps() { wrk -t"$THREADS" -c"$CONNECTIONS" -d"$1" "$2" | awk '/^Requests\/sec:/ {print $2}'; }
+rps() { "${LOAD_CPU[@]}" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$1" "$2" | awk '/^Requests\/sec:/ {print $2}'; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 
 echo "warming up (JIT) ..."

@@ -531,7 +531,7 @@ public record Config(
     int poolSize = -1;
     int poolMax = -1;
     final ClientLimitsBuilder clientLimits = new ClientLimitsBuilder();
-    int warmups = 5;
+    int warmups = 0;
     final LimitsBuilder limits = new LimitsBuilder(Limits.DEFAULTS);
     Path workDir = Path.of(System.getProperty("java.io.tmpdir"), "polyglot-playground");
     List<String> allowedOrigins = List.of();

@@ -22,12 +22,18 @@ final class ClassCache {
     this.classPath = classPath;
   }
 
+  /**
+   * The compiled variant. Once compiled, it is kept as a future of no context: a run composing on
+   * it goes on in its own thread, and does not hop to the event loop that compiled it and back.
+   */
   Future<Compiler.Result> get(RunRequest request) {
     return compiled.computeIfAbsent(
         request.sourceHash(),
         key ->
-            vertx.executeBlocking(
-                () -> Compiler.compile(request.fileClassName(), request.source(), classPath),
-                false));
+            vertx
+                .executeBlocking(
+                    () -> Compiler.compile(request.fileClassName(), request.source(), classPath),
+                    false)
+                .onSuccess(result -> compiled.put(key, Future.succeededFuture(result))));
   }
 }

@@ -41,7 +41,7 @@ final class SpanTracker {
   private final Thread main;
   private final Map<Thread, Lane> live = new LinkedHashMap<>();
   private volatile boolean running = true;
-  private Thread poller;
+  private final Thread poller;
 
   /** What is known of one tracked thread: its span, and the running stretch it is in, if any. */
   private static final class Lane {
@@ -70,9 +70,6 @@ final class SpanTracker {
     this.main = main;
     this.before = threads().collect(Collectors.toCollection(java.util.HashSet::new));
     live.put(main, new Lane(0, lanes.label(main)));
-  }
-
-  void start() {
     poller =
         Thread.ofPlatform()
             .daemon()
@@ -84,7 +81,15 @@ final class SpanTracker {
               }
             });
     before.add(poller);
+  }
+
+  void start() {
     poller.start();
+  }
+
+  /** Whether {@code thread} was there before the program started: the JDK's, ours. */
+  synchronized boolean existedBefore(Thread thread) {
+    return before.contains(thread);
   }
 
   /** The calling thread wrote output at {@code t}: it was running then, however briefly. */

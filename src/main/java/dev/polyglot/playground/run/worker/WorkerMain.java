@@ -5,8 +5,6 @@ import java.io.ByteArrayInputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -15,7 +13,7 @@ import java.util.Map;
  * process:
  *
  * <pre>
- *   warm up javac (N compiles), start demo API beside it ─ send ready
+ *   warm up javac (N compiles), start demo API beside it ─ set the {@link Stage} ─ send ready
  *   read one job (a line of {@link Wire}) from stdin:   compile   edited code
  *                                                       load      precompiled classes
  *   [compiling, diagnostic*] ─ started ─ main() ─ wait for non-daemon threads ─ finished ─ exit
@@ -34,13 +32,19 @@ public final class WorkerMain {
     var protocol = new Protocol(new FileOutputStream(FileDescriptor.out));
     int warmups = args.length > 0 ? Integer.parseInt(args[0]) : 0;
     String classPath = System.getProperty("java.class.path");
-    // The demo API starts beside the warm-up or the compile: a worker started for one waiting run
-    // (no warm-up) would otherwise make that run wait for it too.
+    // The demo API starts beside the warm-up: a worker started for one waiting run (no warm-up)
+    // would otherwise make that run wait for it too.
     Thread demoApi = Thread.ofPlatform().name(THREAD_PREFIX + "demo-api").start(DemoApi::start);
     Warmup.run(warmups, classPath);
+    // What every run needs, whatever its code, is set up before ready, so that no reader waits for
+    // it: the job's reader, the program's empty stdin, and the stage.
+    var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    System.setIn(new ByteArrayInputStream(new byte[0]));
+    demoApi.join();
+    var stage = new Stage(protocol);
+    Thread.setDefaultUncaughtExceptionHandler((thread, e) -> uncaught(protocol, thread, e));
     protocol.send(new Wire.Ready());
 
-    var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     String line = in.readLine();
     if (line == null) {
       Runtime.getRuntime().halt(2); // no job: the server closed the pipe
@@ -49,30 +53,28 @@ public final class WorkerMain {
     protocol.job(job.job());
     Map<String, byte[]> classes;
     String mainClass;
-    switch (job.message()) {
-      case Wire.Load(var loaded, var main) -> {
-        classes = loaded;
-        mainClass = main;
+    // Tests of type, not a pattern switch: its bootstrap would cost each run a millisecond.
+    if (job.message() instanceof Wire.Load(var loaded, var main)) {
+      classes = loaded;
+      mainClass = main;
+    } else if (job.message() instanceof Wire.Compile(var fileClassName, var source)) {
+      protocol.send(new Wire.Compiling());
+      var result = Compiler.compile(fileClassName, source, classPath);
+      result.messages().forEach(m -> protocol.send(new Wire.Diagnostic(m)));
+      if (!result.ok()) {
+        protocol.send(new Wire.CompileFailed());
+        Runtime.getRuntime().halt(1);
       }
-      case Wire.Compile(var fileClassName, var source) -> {
-        protocol.send(new Wire.Compiling());
-        var result = Compiler.compile(fileClassName, source, classPath);
-        result.messages().forEach(m -> protocol.send(new Wire.Diagnostic(m)));
-        if (!result.ok()) {
-          protocol.send(new Wire.CompileFailed());
-          Runtime.getRuntime().halt(1);
-        }
-        classes = result.classes();
-        mainClass = result.mainClass();
-      }
-      default -> throw new IllegalArgumentException("not a worker job: " + job.message());
+      classes = result.classes();
+      mainClass = result.mainClass();
+    } else {
+      throw new IllegalArgumentException("not a worker job: " + job.message());
     }
-    System.setIn(new ByteArrayInputStream(new byte[0]));
-    demoApi.join();
-    run(protocol, classes, mainClass);
+    run(protocol, stage, classes, mainClass);
   }
 
-  private static void run(Protocol protocol, Map<String, byte[]> classes, String mainClass) {
+  private static void run(
+      Protocol protocol, Stage stage, Map<String, byte[]> classes, String mainClass) {
     Runnable main;
     try {
       main = Launcher.prepare(classes, mainClass);
@@ -86,38 +88,7 @@ public final class WorkerMain {
       Runtime.getRuntime().halt(70);
       return;
     }
-    var lanes = new Lanes(classes::containsKey);
-    var spans = new SpanTracker(protocol, lanes, Thread.currentThread());
-    var out = new Capture(protocol, false, lanes, spans);
-    var err = new Capture(protocol, true, lanes, spans);
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    var before = java.util.Set.copyOf(Thread.getAllStackTraces().keySet());
-    var cpu =
-        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    Timeline.attach(protocol, lanes);
-    Thread.setDefaultUncaughtExceptionHandler((thread, e) -> uncaught(protocol, thread, e));
-
-    long cpuStart = cpu.getProcessCpuTime();
-    Clock.start();
-    protocol.send(new Wire.Started());
-    protocol.send(new Wire.SpanStart("main", "main", 0.0));
-    spans.start();
-    // Runs on System.exit, whoever calls it: flush what is left and report the totals.
-    Runtime.getRuntime()
-        .addShutdownHook(
-            Thread.ofPlatform()
-                .name(THREAD_PREFIX + "exit")
-                .unstarted(() -> {
-                  DemoApi.stop();
-                  System.out.flush();
-                  System.err.flush();
-                  out.drain();
-                  err.drain();
-                  spans.stop();
-                  double cpuMs = (cpu.getProcessCpuTime() - cpuStart) / 1e6;
-                  protocol.send(new Wire.Finished(Clock.ms(), Math.round(cpuMs * 100) / 100.0));
-                }));
+    stage.begin(classes);
     int code = 0;
     try {
       main.run();
@@ -125,9 +96,9 @@ public final class WorkerMain {
       uncaught(protocol, Thread.currentThread(), e.getCause());
       code = 1;
     }
-    spans.mainEnded();
+    stage.spans().mainEnded();
     if (code == 0) {
-      waitForNonDaemonThreads(before);
+      waitForNonDaemonThreads(stage.spans());
     }
     System.exit(code);
   }
@@ -136,9 +107,9 @@ public final class WorkerMain {
    * Like the JVM: the program lasts until the last non-daemon thread it started ends. Threads that
    * were there before (the demo API's, the JVM's own) do not count.
    */
-  private static void waitForNonDaemonThreads(java.util.Set<Thread> before) {
+  private static void waitForNonDaemonThreads(SpanTracker spans) {
     for (Thread t : Thread.getAllStackTraces().keySet()) {
-      if (!t.isDaemon() && !before.contains(t) && t != Thread.currentThread() && t.isAlive()) {
+      if (!t.isDaemon() && !spans.existedBefore(t) && t != Thread.currentThread() && t.isAlive()) {
         try {
           t.join();
         } catch (InterruptedException e) {
