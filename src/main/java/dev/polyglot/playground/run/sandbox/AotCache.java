@@ -4,10 +4,18 @@ import dev.polyglot.playground.run.worker.Wire;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
 
 /**
  * The JDK 25 AOT cache for worker JVMs (JEP 483/514/515). At start-up one training worker, in the
@@ -15,6 +23,11 @@ import java.nio.file.attribute.PosixFilePermissions;
  * program; the JVM writes the cache as it exits. From then on workers start with it: their classes
  * come loaded and linked, and javac runs with profiles from the training run. Until it is ready, or
  * if training fails, workers simply start without it.
+ *
+ * <p>A cache recorded by an earlier start is kept when it was recorded for the same workers: the
+ * same command (JDK runtime, flags, class path) and the same worker jar, and its bytes are those
+ * the server saw written. The key file, written by the server alone, says so. A restart then skips
+ * the training, seconds of CPU.
  */
 final class AotCache {
   private static final System.Logger LOG = System.getLogger(AotCache.class.getName());
@@ -76,20 +89,26 @@ final class AotCache {
    * Records the cache in the background: prepares {@code dir}, where the training run writes it,
    * then runs one training child. The future says whether it worked.
    */
-  Future<Boolean> train(Vertx vertx, Path dir, ChildLauncher launcher) {
+  Future<Boolean> train(Vertx vertx, Path dir, String key, ChildLauncher launcher) {
+    Path cache = dir.resolve(Sandbox.AOT_FILE);
+    Path keyFile = dir.resolve(KEY_FILE);
     return vertx
         .executeBlocking(
             () -> {
               Files.createDirectories(dir);
+              if (Files.isRegularFile(keyFile, LinkOption.NOFOLLOW_LINKS)
+                  && Files.isRegularFile(cache, LinkOption.NOFOLLOW_LINKS)
+                  && Files.readString(keyFile).equals(key + " " + sha256(cache))) {
+                return true;
+              }
+              Files.deleteIfExists(keyFile);
+              Files.deleteIfExists(cache);
               // The training run writes here as its own unprivileged uid; runs only ever read it.
               Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
-              Files.deleteIfExists(dir.resolve(Sandbox.AOT_FILE));
-              return null;
+              return false;
             },
             false)
-        .compose(x -> launcher.start(Sandbox.Role.TRAINING, TRAINING_SLOT, 2))
-        .compose(Child::ready)
-        .compose(child -> finish(child, dir.resolve(Sandbox.AOT_FILE)))
+        .compose(kept -> kept ? Future.succeededFuture(true) : record(vertx, dir, key, launcher))
         .onComplete(ar -> {
           state = ar.succeeded() && ar.result() ? State.READY : State.UNAVAILABLE;
           if (ready()) {
@@ -101,6 +120,59 @@ final class AotCache {
                     + (ar.failed() ? ar.cause().getMessage() : "training left no cache"));
           }
         });
+  }
+
+  private static Future<Boolean> record(Vertx vertx, Path dir, String key, ChildLauncher launcher) {
+    Path cache = dir.resolve(Sandbox.AOT_FILE);
+    return launcher
+        .start(Sandbox.Role.TRAINING, TRAINING_SLOT, 2)
+        .compose(Child::ready)
+        .compose(child -> finish(child, cache))
+        .compose(ok ->
+            vertx.executeBlocking(
+                () -> {
+                  // Closed again before the key is written: nobody but the server changes it now.
+                  Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+                  if (ok) {
+                    Files.writeString(
+                        dir.resolve(KEY_FILE),
+                        key + " " + sha256(cache),
+                        StandardOpenOption.CREATE_NEW);
+                  }
+                  return ok;
+                },
+                false));
+  }
+
+  /** Next to the cache: what it was recorded for, and its own hash. */
+  static final String KEY_FILE = Sandbox.AOT_FILE + ".key";
+
+  /** What a cache is valid for: the workers' command and the bytes of their class path. */
+  static String key(List<String> command, Path jar) throws IOException {
+    return sha256(String.join("\0", command).getBytes(StandardCharsets.UTF_8)) + "-" + sha256(jar);
+  }
+
+  private static String sha256(Path file) throws IOException {
+    try (var in = Files.newInputStream(file)) {
+      var digest = digest();
+      byte[] buffer = new byte[1 << 16];
+      for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+        digest.update(buffer, 0, n);
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    }
+  }
+
+  private static String sha256(byte[] bytes) {
+    return HexFormat.of().formatHex(digest().digest(bytes));
+  }
+
+  private static MessageDigest digest() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e); // every JDK has it
+    }
   }
 
   private static Future<Boolean> finish(Child child, Path cache) {

@@ -73,17 +73,24 @@ public final class JvmRunner implements Runner {
           var launcher = new SandboxLauncher(vertx, jail.sandbox(), jail.files().root(), aot);
           var classes = new ClassCache(vertx, jail.files().classPath(false));
           var runner = new JvmRunner(vertx, settings, jail.isolation(), launcher, classes, aot);
-          return new Made(runner, jail.sandbox().aotDir());
+          String key =
+              AotCache.key(
+                  jail.sandbox().command(Sandbox.Role.WORKER, 0, 0, Sandbox.Aot.USE),
+                  jail.files().lib().resolve(WorkerFiles.JAR));
+          return new Made(runner, jail.sandbox().aotDir(), key);
         })
         .map(made -> {
           JvmRunner runner = made.runner();
           // Train first: the pool then fills with workers that already use the cache.
-          runner.aot.train(vertx, made.aotDir(), runner.launcher).onComplete(x -> runner.start());
+          runner
+              .aot
+              .train(vertx, made.aotDir(), made.aotKey(), runner.launcher)
+              .onComplete(x -> runner.start());
           return runner;
         });
   }
 
-  private record Made(JvmRunner runner, java.nio.file.Path aotDir) {}
+  private record Made(JvmRunner runner, java.nio.file.Path aotDir, String aotKey) {}
 
   /** How often the pool follows demand down. */
   private static final long RESIZE_EVERY_MS = 5_000;

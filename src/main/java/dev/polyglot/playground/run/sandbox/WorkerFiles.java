@@ -3,7 +3,6 @@ package dev.polyglot.playground.run.sandbox;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -121,27 +120,44 @@ record WorkerFiles(Path root) {
     }
   }
 
+  /**
+   * Writes the jar, the same bytes for the same entries, and leaves the file alone when it already
+   * holds them: an AOT cache recorded by an earlier start is only valid for the jar it was recorded
+   * with, down to its modification time.
+   */
   private static void writeJar(Path target, Map<String, byte[]> entries) throws IOException {
     var manifest = new Manifest();
     manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
     if (entries.keySet().stream().anyMatch(n -> n.startsWith("META-INF/versions/"))) {
       manifest.getMainAttributes().put(Attributes.Name.MULTI_RELEASE, "true");
     }
-    // Stored, not compressed: it is written at every start and only ever read from this disk.
-    try (OutputStream out = Files.newOutputStream(target);
-        var jar = new JarOutputStream(out, manifest)) {
+    var manifestBytes = new java.io.ByteArrayOutputStream();
+    manifest.write(manifestBytes);
+    var bytes = new java.io.ByteArrayOutputStream();
+    // Stored, not compressed: it is only ever read from this disk.
+    try (var jar = new JarOutputStream(bytes)) {
+      put(jar, JarFile.MANIFEST_NAME, manifestBytes.toByteArray());
       for (var e : entries.entrySet()) {
         if (!e.getKey().equals(JarFile.MANIFEST_NAME)) {
-          jar.putNextEntry(stored(e.getKey(), e.getValue()));
-          jar.write(e.getValue());
-          jar.closeEntry();
+          put(jar, e.getKey(), e.getValue());
         }
       }
+    }
+    byte[] written = bytes.toByteArray();
+    if (!Files.isRegularFile(target)
+        || !java.util.Arrays.equals(Files.readAllBytes(target), written)) {
+      Files.write(target, written);
     }
     Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r--r--"));
   }
 
-  private static JarEntry stored(String name, byte[] bytes) {
+  /** Entries carry a fixed time, so that the same entries make the same jar at every start. */
+  private static final long ENTRY_TIME =
+      java.time.LocalDateTime.of(2000, 1, 1, 0, 0)
+          .toInstant(java.time.ZoneOffset.UTC)
+          .toEpochMilli();
+
+  private static void put(JarOutputStream jar, String name, byte[] bytes) throws IOException {
     var entry = new JarEntry(name);
     var crc = new CRC32();
     crc.update(bytes);
@@ -149,7 +165,10 @@ record WorkerFiles(Path root) {
     entry.setSize(bytes.length);
     entry.setCompressedSize(bytes.length);
     entry.setCrc(crc.getValue());
-    return entry;
+    entry.setTime(ENTRY_TIME);
+    jar.putNextEntry(entry);
+    jar.write(bytes);
+    jar.closeEntry();
   }
 
   /**

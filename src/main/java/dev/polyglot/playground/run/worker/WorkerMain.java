@@ -32,8 +32,9 @@ public final class WorkerMain {
     var protocol = new Protocol(new FileOutputStream(FileDescriptor.out));
     int warmups = args.length > 0 ? Integer.parseInt(args[0]) : 0;
     String classPath = System.getProperty("java.class.path");
-    // The demo API starts beside the warm-up: a worker started for one waiting run (no warm-up)
-    // would otherwise make that run wait for it too.
+    // The demo API starts on a thread of its own, beside the warm-up, so that a worker started for
+    // one waiting run says ready sooner. It is joined before the stage is set: the threads it
+    // started are the worker's, not the program's.
     Thread demoApi = Thread.ofPlatform().name(THREAD_PREFIX + "demo-api").start(DemoApi::start);
     Warmup.run(warmups, classPath);
     // What every run needs, whatever its code, is set up before ready, so that no reader waits for
