@@ -86,8 +86,9 @@ final class AotCache {
   }
 
   /**
-   * Records the cache in the background: prepares {@code dir}, where the training run writes it,
-   * then runs one training child. The future says whether it worked.
+   * Makes the cache ready in the background: keeps the one in {@code dir} if it was recorded for
+   * {@code key} and is intact, else records it afresh with one training child. The future says
+   * whether a cache is ready.
    */
   Future<Boolean> train(Vertx vertx, Path dir, String key, ChildLauncher launcher) {
     Path cache = dir.resolve(Sandbox.AOT_FILE);
