@@ -100,6 +100,15 @@ public final class Main {
                 config.host().equals("0.0.0.0") ? "localhost" : config.host(),
                 playground.port(),
                 config.basePath()));
+    // A runner that cannot start is a setup problem (WORK_DIR, the JDK): say so and stop, as
+    // before pages were served early, rather than serve a site whose runs all fail.
+    try {
+      playground.runnerStarted().toCompletionStage().toCompletableFuture().join();
+    } catch (RuntimeException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      LOG.log(Level.ERROR, "could not start runs: " + cause.getMessage(), cause);
+      System.exit(1);
+    }
   }
 
   /** One line per record, at the chosen level, for our code and Vert.x alike. */

@@ -50,8 +50,9 @@ import java.util.function.Supplier;
  *
  * <pre>
  *   start(config)
- *     ├─ all (default): load + render the lessons (worker), SandboxRunners (JVMs, interpreters) behind a Scheduler,
- *     │                 one HttpVerticle per event loop; dev mode reloads lessons
+ *     ├─ all (default): load + render the lessons (worker) and, beside them, SandboxRunners (JVMs, interpreters)
+ *     │                 behind a Scheduler; one HttpVerticle per event loop as soon as pages are rendered (runs
+ *     │                 queue until the runner is up); dev mode reloads lessons
  *     ├─ web:       the same site, with a ClusterRunner that places runs on executors
  *     └─ executor:  SandboxRunners (JVMs, interpreters) behind a Scheduler, an ExecutorNode taking runs from web nodes,
  *                   and /health and /metrics only
@@ -156,6 +157,28 @@ public final class Playground {
     String assetVersion = Assets.version(Version.current());
     Path root = config.snippetsDir().orElseGet(Bundled::snippets);
     var rendering = new AtomicReference<SiteRenderer>();
+    // The runner starts beside the site (the sandbox probed, the workers' files written: seconds on
+    // a first start), so pages are served as soon as they are rendered; runs queue until it is up.
+    Future<Void> runs;
+    if (config.cluster().role() == Role.WEB) {
+      var cluster = new ClusterRunner(vertx, config.maxQueue(), registry);
+      runner.set(cluster);
+      runs = onContext(vertx, cluster::start);
+    } else {
+      runner.set(
+          new Scheduler(
+              vertx, runners.create(vertx, config), config.admission(), gauge, config.maxQueue()));
+      runs = Future.succeededFuture();
+    }
+    Future<Site> site =
+        render(vertx, config, assetVersion)
+            .onSuccess(rendering::set)
+            .compose(renderer -> build(vertx, renderer, root))
+            .onSuccess(current::set);
+    return Future.all(runs, site).map(all -> reloading(vertx, config, root, rendering, current));
+  }
+
+  private static Future<SiteRenderer> render(Vertx vertx, Config config, String assetVersion) {
     return vertx
         .executeBlocking(Toolchains::versions, false)
         .map(toolchains ->
@@ -165,51 +188,48 @@ public final class Playground {
                     assetVersion,
                     config.dev(),
                     config.limits().sourceBytes(),
-                    toolchains)))
-        .onSuccess(rendering::set)
-        .compose(renderer -> build(vertx, renderer, root))
-        .onSuccess(current::set)
-        .compose(site -> {
-          if (config.cluster().role() == Role.WEB) {
-            var cluster = new ClusterRunner(vertx, config.maxQueue(), registry);
-            return onContext(vertx, cluster::start).map(v -> (Runner) cluster);
-          }
-          return runners
-              .create(vertx, config)
-              .map(r ->
-                  (Runner) new Scheduler(vertx, r, config.admission(), gauge, config.maxQueue()));
-        })
-        .onSuccess(runner::set)
-        .map(r -> {
-          if (config.dev()) {
-            new DevReloader(
-                    vertx, root, () -> build(vertx, rendering.get(), root).onSuccess(current::set))
-                .start();
-          }
-          return null;
-        });
+                    toolchains)));
+  }
+
+  /** In dev mode, lessons are rendered again as their files change. */
+  private static Void reloading(
+      Vertx vertx,
+      Config config,
+      Path root,
+      AtomicReference<SiteRenderer> rendering,
+      AtomicReference<Site> current) {
+    if (config.dev()) {
+      new DevReloader(
+              vertx, root, () -> build(vertx, rendering.get(), root).onSuccess(current::set))
+          .start();
+    }
+    return null;
   }
 
   private static Future<Site> build(Vertx vertx, SiteRenderer renderer, Path root) {
-    return vertx.executeBlocking(() -> {
-      Loaded loaded = CourseLoader.load(root);
-      for (Problem problem : loaded.problems()) {
-        LOG.log(Level.ERROR, "lesson problem: " + problem);
-      }
-      LOG.log(
-          Level.INFO,
-          "loaded %d lessons, %d examples from %s%s"
-              .formatted(
-                  loaded.course().lessons().size(),
-                  loaded.course().exampleCount(),
-                  root.toUri(),
-                  loaded.ok()
-                      ? ""
-                      : " ("
-                          + loaded.problems().size()
-                          + " problems; those lessons are left out)"));
-      return renderer.render(loaded, Instant.now());
-    });
+    // Unordered: ordered tasks queue per context, and the runner's start-up, seconds long, is
+    // queued on the same one (the starting thread's), so the site would wait for it.
+    return vertx.executeBlocking(
+        () -> {
+          Loaded loaded = CourseLoader.load(root);
+          for (Problem problem : loaded.problems()) {
+            LOG.log(Level.ERROR, "lesson problem: " + problem);
+          }
+          LOG.log(
+              Level.INFO,
+              "loaded %d lessons, %d examples from %s%s"
+                  .formatted(
+                      loaded.course().lessons().size(),
+                      loaded.course().exampleCount(),
+                      root.toUri(),
+                      loaded.ok()
+                          ? ""
+                          : " ("
+                              + loaded.problems().size()
+                              + " problems; those lessons are left out)"));
+          return renderer.render(loaded, Instant.now());
+        },
+        false);
   }
 
   /**
@@ -307,6 +327,16 @@ public final class Playground {
 
   public Runner runner() {
     return runner;
+  }
+
+  /**
+   * Completes when this node's runner is up, or fails with why it could not start. Pages are served
+   * before that; runs wait for it.
+   */
+  public Future<Void> runnerStarted() {
+    return runner instanceof Scheduler scheduler
+        ? scheduler.runnerStarted()
+        : Future.succeededFuture();
   }
 
   /** For shutdown hooks and tests, which run on plain threads. */

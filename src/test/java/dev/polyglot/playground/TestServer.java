@@ -56,6 +56,12 @@ public record TestServer(Playground playground, WebClient client) implements Aut
               .toCompletionStage()
               .toCompletableFuture()
               .get(60, TimeUnit.SECONDS);
+      // Pages come first; tests of runs look at the runner's state (pools, AOT cache) at once.
+      playground
+          .runnerStarted()
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get(60, TimeUnit.SECONDS);
       var options =
           new WebClientOptions()
               .setDefaultHost("127.0.0.1")

@@ -3,6 +3,7 @@ package dev.polyglot.playground.render;
 import com.github.jknack.handlebars.Context;
 import com.github.jknack.handlebars.Handlebars;
 import com.github.jknack.handlebars.Template;
+import com.github.jknack.handlebars.cache.ConcurrentMapTemplateCache;
 import com.github.jknack.handlebars.context.MapValueResolver;
 import com.github.jknack.handlebars.context.MethodValueResolver;
 import com.github.jknack.handlebars.io.ClassPathTemplateLoader;
@@ -23,7 +24,11 @@ final class Templates {
   private final Template cheatsheet;
 
   Templates() {
-    var handlebars = new Handlebars(new ClassPathTemplateLoader("/templates", ".hbs"));
+    // Partials are compiled when first used, and without a cache again at every use: parsing them
+    // was most of a start's render time.
+    var handlebars =
+        new Handlebars(new ClassPathTemplateLoader("/templates", ".hbs"))
+            .with(new ConcurrentMapTemplateCache());
     handlebars.setPrettyPrint(true);
     this.index = compile(handlebars, "index");
     this.lesson = compile(handlebars, "lesson");

@@ -38,7 +38,9 @@ public record Admission(int maxRuns, long runBytes, long reserveBytes, int maxSt
     MAX_RUNS("max-runs"),
     STARTING("starting"),
     MEMORY("memory"),
-    CPU("cpu");
+    CPU("cpu"),
+    /** The runner itself is still starting: the sandbox probed, the workers' files written. */
+    RUNNER_STARTING("runner-starting");
 
     private final String wireName;
 

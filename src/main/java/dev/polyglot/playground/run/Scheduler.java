@@ -23,6 +23,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * then it waits in a FIFO queue of at most {@code maxQueue} and hears its position again whenever
  * it moves. Beyond the queue a run is refused ({@code busy}) with a retry hint.
  *
+ * <p>The runner may still be starting (the sandbox probed, the workers' files written) while pages
+ * are already served: until it is up, runs wait in the same queue, and if it cannot start they end
+ * with {@code unavailable}.
+ *
  * <p>It also owns an orderly shutdown: no new runs, the ones in flight get a grace period, and what
  * is left then ends with {@code shutting-down}.
  *
@@ -46,7 +50,14 @@ public final class Scheduler implements Runner {
   static final long RETRY_MS = 100;
 
   private final Vertx vertx;
-  private final Runner inner;
+  private final Future<Runner> created;
+
+  /** Null until {@link #created} succeeds; set under this object's monitor. */
+  private Runner inner;
+
+  /** Why the runner could not start, once it could not. */
+  private String unavailable;
+
   private final Admission admission;
   private final Gauge gauge;
   private final int maxQueue;
@@ -60,11 +71,27 @@ public final class Scheduler implements Runner {
   private record Entry(RunRequest request, Handler<RunEvent> events, Run run, Context context) {}
 
   public Scheduler(Vertx vertx, Runner inner, Admission admission, Gauge gauge, int maxQueue) {
+    this(vertx, Future.succeededFuture(inner), admission, gauge, maxQueue);
+  }
+
+  /** In front of a runner that is still starting: runs queue until it is up. */
+  public Scheduler(
+      Vertx vertx, Future<Runner> created, Admission admission, Gauge gauge, int maxQueue) {
     this.vertx = vertx;
-    this.inner = inner;
+    this.created = created;
     this.admission = admission;
     this.gauge = gauge;
     this.maxQueue = maxQueue;
+    created.onComplete(ar -> {
+      if (ar.succeeded()) {
+        synchronized (this) {
+          inner = ar.result();
+        }
+        pump();
+      } else {
+        refuseAll(ar.cause());
+      }
+    });
   }
 
   @Override
@@ -77,6 +104,8 @@ public final class Scheduler implements Runner {
     synchronized (this) {
       if (closing) {
         refusal = RunEvent.Error.shuttingDown();
+      } else if (unavailable != null) {
+        refusal = unavailable();
       } else if (queue.isEmpty() && admit()) {
         running.add(run);
         starting.add(run);
@@ -107,12 +136,45 @@ public final class Scheduler implements Runner {
   /** Holds this object's monitor: may one more run start now? */
   private boolean admit() {
     lastVerdict =
-        admission.decide(gauge.read(), running.size(), starting.size(), inner.backgroundStarts());
+        inner == null
+            ? Admission.Verdict.RUNNER_STARTING
+            : admission.decide(
+                gauge.read(), running.size(), starting.size(), inner.backgroundStarts());
     return lastVerdict == Admission.Verdict.ADMIT;
   }
 
+  /** Holds this object's monitor. */
+  private RunEvent.Error unavailable() {
+    return new RunEvent.Error(
+        Reason.UNAVAILABLE,
+        "This server cannot run code: its runner did not start (" + unavailable + ").");
+  }
+
+  /** The runner could not start: every waiting run ends, and later ones are refused. */
+  private void refuseAll(Throwable cause) {
+    List<Entry> waiting;
+    RunEvent.Error refusal;
+    synchronized (this) {
+      unavailable = String.valueOf(cause.getMessage());
+      refusal = unavailable();
+      waiting = new ArrayList<>(queue);
+      queue.clear();
+    }
+    for (Entry e : waiting) {
+      e.context()
+          .runOnContext(v -> {
+            e.events().handle(refusal);
+            e.run().finish();
+          });
+    }
+  }
+
   private void launch(Entry e) {
-    Run inner = this.inner.start(e.request(), e.events());
+    Runner runner;
+    synchronized (this) {
+      runner = this.inner;
+    }
+    Run inner = runner.start(e.request(), e.events());
     e.run().onCancel(inner::cancel);
     inner
         .done()
@@ -266,9 +328,15 @@ public final class Scheduler implements Runner {
   @Override
   public synchronized JsonObject status() {
     Gauge.Reading now = gauge.read();
-    return inner
-        .status()
-        .put("running", running.size())
+    JsonObject runs;
+    if (inner != null) {
+      runs = inner.status();
+    } else if (unavailable != null) {
+      runs = new JsonObject().put("mode", "unavailable").put("problem", unavailable);
+    } else {
+      runs = new JsonObject().put("mode", "starting");
+    }
+    return runs.put("running", running.size())
         .put("starting", starting.size())
         .put("queued", queue.size())
         .put("maxRuns", admission.maxRuns())
@@ -290,7 +358,7 @@ public final class Scheduler implements Runner {
    * what a cluster places by.
    */
   public synchronized int room() {
-    return queue.isEmpty() && !closing
+    return queue.isEmpty() && !closing && inner != null
         ? admission.room(gauge.read(), running.size(), starting.size(), inner.backgroundStarts())
         : 0;
   }
@@ -300,8 +368,14 @@ public final class Scheduler implements Runner {
     return running.size();
   }
 
+  /** Completes when the runner is up, or fails with why it could not start. */
+  public Future<Void> runnerStarted() {
+    return created.mapEmpty();
+  }
+
+  /** Closes the runner, once it is up: one still starting is closed as soon as it is. */
   @Override
   public Future<Void> close() {
-    return inner.close();
+    return created.transform(ar -> ar.succeeded() ? ar.result().close() : Future.succeededFuture());
   }
 }

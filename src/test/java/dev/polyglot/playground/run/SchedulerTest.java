@@ -74,6 +74,47 @@ class SchedulerTest {
   }
 
   @Test
+  void whileTheRunnerStartsRunsQueueAndTheyStartOnceItIsUp() {
+    var created = io.vertx.core.Promise.<Runner>promise();
+    inner = new FakeRunner(vertx, r -> FakeRunner.lines(r, 1, 10));
+    scheduler = new Scheduler(vertx, created.future(), new Admission(4, MB, 0, 1000), gauge, 10);
+    assertThat(scheduler.status().getString("mode")).isEqualTo("starting");
+    assertThat(scheduler.room()).isZero();
+    var first = submit();
+    var second = submit();
+    Poll.until("both are queued", Duration.ofSeconds(5), () -> second.events.size() == 1);
+    assertThat(first.events).containsExactly(new RunEvent.Queued(1));
+    assertThat(second.events).containsExactly(new RunEvent.Queued(2));
+    assertThat(scheduler.status().getJsonObject("admission").getString("waitingFor"))
+        .isEqualTo("runner-starting");
+    assertThat(scheduler.runnerStarted().isComplete()).isFalse();
+
+    created.complete(inner);
+    assertThat(first.last()).isInstanceOf(RunEvent.Exit.class);
+    assertThat(second.last()).isInstanceOf(RunEvent.Exit.class);
+    assertThat(inner.startedCount()).isEqualTo(2);
+    assertThat(scheduler.runnerStarted().succeeded()).isTrue();
+  }
+
+  @Test
+  void aRunnerThatCannotStartEndsWaitingRunsAndRefusesLaterOnesAsUnavailable() {
+    var created = io.vertx.core.Promise.<Runner>promise();
+    scheduler = new Scheduler(vertx, created.future(), new Admission(4, MB, 0, 1000), gauge, 10);
+    var waiting = submit();
+    Poll.until("it is queued", Duration.ofSeconds(5), () -> !waiting.events.isEmpty());
+
+    created.fail("no sandbox here");
+    var error = (RunEvent.Error) waiting.last();
+    assertThat(error.reason()).isEqualTo(Reason.UNAVAILABLE);
+    assertThat(error.message()).contains("no sandbox here");
+    var later = (RunEvent.Error) submit().last();
+    assertThat(later.reason()).isEqualTo(Reason.UNAVAILABLE);
+    assertThat(scheduler.status().getString("mode")).isEqualTo("unavailable");
+    assertThat(scheduler.status().getString("problem")).isEqualTo("no sandbox here");
+    assertThat(scheduler.close().succeeded()).isTrue();
+  }
+
+  @Test
   void runsBeyondTheSlotsQueueAndBeyondTheQueueAreRefusedAsBusy() {
     scheduler(1, 1, 3, 100);
     var first = submit();

@@ -1,5 +1,6 @@
 package dev.polyglot.playground.run.sandbox;
 
+import dev.polyglot.playground.run.worker.Compiler;
 import dev.polyglot.playground.run.worker.Wire;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -19,10 +20,11 @@ import java.util.List;
 
 /**
  * The JDK 25 AOT cache for worker JVMs (JEP 483/514/515). At start-up one training worker, in the
- * same sandbox and with the same class path as every other, compiles and runs a typical lesson
- * program; the JVM writes the cache as it exits. From then on workers start with it: their classes
- * come loaded and linked, and javac runs with profiles from the training run. Until it is ready, or
- * if training fails, workers simply start without it.
+ * same sandbox and with the same class path as every other, does what a pool's worker does: its
+ * javac warm-ups, if any, then a typical lesson program the server compiled; the JVM writes the
+ * cache as it exits. From then on workers start with it: their classes come loaded and linked, with
+ * profiles from the training run. Until it is ready, or if training fails, workers simply start
+ * without it.
  *
  * <p>A cache recorded by an earlier start is kept when it was recorded for the same workers: the
  * same command (JDK runtime, flags, class path) and the same worker jar, and its bytes are those
@@ -61,6 +63,8 @@ final class AotCache {
         var done = io.vertx.core.Future.all(timer.future(), vertx.executeBlocking(() -> "blocking"));
         IO.println(done.toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS).list());
         vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        // Netty's global executor thread, not a daemon, would keep the JVM up for one more second.
+        System.exit(0);
       }
       """;
 
@@ -90,7 +94,8 @@ final class AotCache {
    * {@code key} and is intact, else records it afresh with one training child. The future says
    * whether a cache is ready.
    */
-  Future<Boolean> train(Vertx vertx, Path dir, String key, ChildLauncher launcher) {
+  Future<Boolean> train(
+      Vertx vertx, Path dir, String key, ChildLauncher launcher, Training training) {
     Path cache = dir.resolve(Sandbox.AOT_FILE);
     Path keyFile = dir.resolve(KEY_FILE);
     return vertx
@@ -109,7 +114,8 @@ final class AotCache {
               return false;
             },
             false)
-        .compose(kept -> kept ? Future.succeededFuture(true) : record(vertx, dir, key, launcher))
+        .compose(kept ->
+            kept ? Future.succeededFuture(true) : record(vertx, dir, key, launcher, training))
         .onComplete(ar -> {
           state = ar.succeeded() && ar.result() ? State.READY : State.UNAVAILABLE;
           if (ready()) {
@@ -123,12 +129,32 @@ final class AotCache {
         });
   }
 
-  private static Future<Boolean> record(Vertx vertx, Path dir, String key, ChildLauncher launcher) {
+  /**
+   * What the training worker does, as a pool's workers do: the javac warm-ups they do ({@code
+   * WARMUPS}, none by default), then a lesson program the server compiled, as a bundled run's. So
+   * javac is in the cache only where workers run it, and the cache records in half the time.
+   *
+   * @param classPath the workers' class path on the host, which the program compiles against
+   */
+  record Training(int warmups, String classPath) {}
+
+  private static Future<Boolean> record(
+      Vertx vertx, Path dir, String key, ChildLauncher launcher, Training training) {
     Path cache = dir.resolve(Sandbox.AOT_FILE);
-    return launcher
-        .start(Sandbox.Role.TRAINING, TRAINING_SLOT, 2)
-        .compose(Child::ready)
-        .compose(child -> finish(child, cache))
+    Future<Compiler.Result> program =
+        vertx.executeBlocking(
+            () -> Compiler.compile("Main", TRAINING_PROGRAM, training.classPath()), false);
+    Future<Child> child =
+        launcher
+            .start(Sandbox.Role.TRAINING, TRAINING_SLOT, training.warmups())
+            .compose(Child::ready);
+    return Future.join(program, child)
+        .onFailure(e -> {
+          if (child.succeeded()) {
+            child.result().kill();
+          }
+        })
+        .compose(both -> finish(child.result(), program.result(), cache))
         .compose(ok ->
             vertx.executeBlocking(
                 () -> {
@@ -176,7 +202,11 @@ final class AotCache {
     }
   }
 
-  private static Future<Boolean> finish(Child child, Path cache) {
+  private static Future<Boolean> finish(Child child, Compiler.Result program, Path cache) {
+    if (!program.ok()) {
+      child.kill();
+      return Future.failedFuture("the training program does not compile: " + program.messages());
+    }
     Promise<Boolean> done = Promise.promise();
     var said = new java.util.concurrent.ConcurrentLinkedDeque<String>();
     child.attach(
@@ -209,7 +239,7 @@ final class AotCache {
             }
           }
         });
-    child.send(1, new Wire.Compile("Main", TRAINING_PROGRAM), true);
+    child.send(1, new Wire.Load(program.classes(), program.mainClass()), true);
     return done.future();
   }
 }

@@ -68,23 +68,31 @@ public final class JvmRunner implements Runner {
    */
   static Future<JvmRunner> create(Vertx vertx, RunSettings settings, Jail jail) {
     return vertx
-        .executeBlocking(() -> {
-          var aot = new AotCache();
-          var launcher = new SandboxLauncher(vertx, jail.sandbox(), jail.files().root(), aot);
-          var classes = new ClassCache(vertx, jail.files().classPath(false));
-          var runner = new JvmRunner(vertx, settings, jail.isolation(), launcher, classes, aot);
-          String key =
-              AotCache.key(
-                  jail.sandbox().command(Sandbox.Role.WORKER, 0, 0, Sandbox.Aot.USE),
-                  jail.files().lib().resolve(WorkerFiles.JAR));
-          return new Made(runner, jail.sandbox().aotDir(), key);
-        })
+        .executeBlocking(
+            () -> {
+              var aot = new AotCache();
+              var launcher = new SandboxLauncher(vertx, jail.sandbox(), jail.files().root(), aot);
+              var classes = new ClassCache(vertx, jail.files().classPath(false));
+              var runner = new JvmRunner(vertx, settings, jail.isolation(), launcher, classes, aot);
+              String key =
+                  AotCache.key(
+                      jail.sandbox()
+                          .command(Sandbox.Role.WORKER, 0, settings.warmups(), Sandbox.Aot.USE),
+                      jail.files().lib().resolve(WorkerFiles.JAR));
+              return new Made(runner, jail.sandbox().aotDir(), key);
+            },
+            false)
         .map(made -> {
           JvmRunner runner = made.runner();
           // Train first: the pool then fills with workers that already use the cache.
           runner
               .aot
-              .train(vertx, made.aotDir(), made.aotKey(), runner.launcher)
+              .train(
+                  vertx,
+                  made.aotDir(),
+                  made.aotKey(),
+                  runner.launcher,
+                  new AotCache.Training(settings.warmups(), jail.files().classPath(false)))
               .onComplete(x -> runner.start());
           return runner;
         });

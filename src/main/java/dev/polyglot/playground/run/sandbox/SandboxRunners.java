@@ -17,7 +17,8 @@ public final class SandboxRunners {
 
   public static Future<Runner> create(Vertx vertx, RunSettings settings) {
     return vertx
-        .executeBlocking(() -> Jail.prepare(settings))
+        .executeBlocking(
+            () -> Jail.prepare(settings), false) // beside the site's render, not after it
         .compose(jail ->
             JvmRunner.create(vertx, settings, jail)
                 .map(jvm -> {

@@ -52,6 +52,10 @@ final class WorkerRuntime {
       Path output = building.resolve("image");
       var command =
           List.of(
+              // Beside the site's first render, which should win the CPU.
+              "nice",
+              "-n",
+              "10",
               jlink.toString(),
               "--add-modules",
               String.join(",", modules),

@@ -1,9 +1,11 @@
 package dev.polyglot.playground.run.sandbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.polyglot.playground.run.worker.Wire;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,11 +38,20 @@ class AotCacheTest {
             .warm());
   }
 
+  /** The test's own class path has what the training program imports (Vert.x). */
+  private static final AotCache.Training TRAINING =
+      new AotCache.Training(0, System.getProperty("java.class.path"));
+
   private boolean train(String key, FakeLauncher launcher) throws Exception {
+    return train(key, launcher, TRAINING);
+  }
+
+  private boolean train(String key, FakeLauncher launcher, AotCache.Training training)
+      throws Exception {
     var cache = new AotCache();
     boolean ok =
         cache
-            .train(vertx, dir, key, launcher)
+            .train(vertx, dir, key, launcher, training)
             .toCompletionStage()
             .toCompletableFuture()
             .get(10, TimeUnit.SECONDS);
@@ -78,6 +89,18 @@ class AotCacheTest {
     var afterTampering = training(new byte[] {7});
     assertTrue(train("workers-b", afterTampering));
     assertEquals(1, afterTampering.started.size(), "a cache whose bytes changed is not trusted");
+  }
+
+  @Test
+  void theTrainingWorkerDoesThePoolsWarmUpsThenRunsAProgramTheServerCompiled() throws Exception {
+    var launcher = training(new byte[] {1});
+    assertTrue(train("workers-a", launcher, new AotCache.Training(3, TRAINING.classPath())));
+    FakeChild child = launcher.started.getFirst();
+    assertEquals(Sandbox.Role.TRAINING, child.role);
+    assertEquals(3, child.warmups);
+    var load = assertInstanceOf(Wire.Load.class, child.jobs.getFirst());
+    assertEquals("Main", load.mainClass());
+    assertTrue(load.classes().containsKey("Main"), load.classes().keySet().toString());
   }
 
   @Test
