@@ -25,14 +25,19 @@ RUN apt-get update \
  && useradd --system --uid 10001 --user-group --home-dir /app --shell /usr/sbin/nologin playground
 WORKDIR /app
 COPY --from=build /src/target/polyglot-playground.jar /app/polyglot-playground.jar
-USER playground
 ENV PORT=8080 \
     HOST=0.0.0.0 \
     BASE_PATH= \
     LOG_LEVEL=info \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -Djava.io.tmpdir=/tmp"
+# The server's own AOT cache, recorded here on this image's JDK and jar with the same JVM options:
+# a training run serves every page once. Each container then starts with its classes loaded and
+# linked and serves its first page sooner.
+RUN java -XX:AOTCacheOutput=/app/polyglot-playground.aot -jar /app/polyglot-playground.jar train \
+ && chmod a+r /app/polyglot-playground.aot
+USER playground
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=3s --start-period=20s --retries=3 \
   CMD curl -fsS "http://127.0.0.1:${PORT}${BASE_PATH}/health" >/dev/null || exit 1
 # Exec form: java runs as PID 1 and gets SIGTERM itself, so `docker stop` shuts down gracefully.
-ENTRYPOINT ["java", "-jar", "/app/polyglot-playground.jar"]
+ENTRYPOINT ["java", "-XX:AOTCache=/app/polyglot-playground.aot", "-jar", "/app/polyglot-playground.jar"]

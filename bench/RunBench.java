@@ -37,6 +37,9 @@ void main(String[] args) throws Exception {
   Files.writeString(bundledFile, bundled);
   Files.writeString(helloFile, HELLO);
   IO.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores; " + rounds + " alternating rounds; medians");
+  IO.println(Server.JVM_FLAGS.isEmpty()
+      ? "server JVM flags: none (./playground bench-runs starts it with its AOT cache, as ./playground run does)"
+      : "server JVM flags: " + String.join(" ", Server.JVM_FLAGS) + " (as ./playground run starts it)");
 
   var warm = Server.start(18201, "--pool", "2", "--max-runs", "2");
   var empty = Server.start(18202, "--pool", "0", "--max-runs", "2");
@@ -180,6 +183,13 @@ record Server(Process process, int port) {
     throw new IllegalStateException("server on " + port + " did not start");
   }
 
+  /**
+   * The server JVM's own flags, as {@code ./playground run} starts it (its AOT cache, when recorded):
+   * {@code ./playground bench-runs} passes them as -Dbench.server.flags.
+   */
+  static final List<String> JVM_FLAGS =
+      Arrays.stream(System.getProperty("bench.server.flags", "").strip().split("\\s+")).filter(f -> !f.isEmpty()).toList();
+
   /** Starts the jar in a fresh work folder, without waiting for it. */
   static Server launch(int port, String... flags) throws Exception {
     Path work = Path.of("/tmp/runbench-" + port);
@@ -193,7 +203,9 @@ record Server(Process process, int port) {
 
   /** Starts the jar in the work folder an earlier start left, without waiting for it. */
   static Server relaunch(int port, String... flags) throws Exception {
-    var cmd = new ArrayList<>(List.of(JAVA, "-jar", JAR, "--host", "127.0.0.1", "--port", String.valueOf(port), "--log-level", "warn", "--work-dir", "/tmp/runbench-" + port));
+    var cmd = new ArrayList<>(List.of(JAVA));
+    cmd.addAll(JVM_FLAGS);
+    cmd.addAll(List.of("-jar", JAR, "--host", "127.0.0.1", "--port", String.valueOf(port), "--log-level", "warn", "--work-dir", "/tmp/runbench-" + port));
     cmd.addAll(List.of(flags));
     // Extra server flags for experiments, e.g. -Dbench.flags="--warmups 12".
     String extra = System.getProperty("bench.flags", "").strip();

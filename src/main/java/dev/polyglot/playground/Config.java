@@ -393,10 +393,12 @@ public record Config(
     var text =
         new StringBuilder(
             """
-            Usage: java -jar polyglot-playground.jar [serve|validate] [options]
+            Usage: java -jar polyglot-playground.jar [serve|validate|train] [options]
 
               serve       start the playground (the default)
               validate    check the lessons, print every problem, exit 1 if there is any
+              train       with java -XX:AOTCacheOutput=FILE: record the server's AOT cache (serve
+                          each page once, then exit); start with -XX:AOTCache=FILE to use it
 
             Options (each also read from the environment variable in brackets):
             """);

@@ -12,7 +12,7 @@ import java.util.logging.ConsoleHandler;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
-/** Command line: {@code serve} (the default) or {@code validate}. */
+/** Command line: {@code serve} (the default), {@code validate} or {@code train}. */
 public final class Main {
   private static final System.Logger LOG = System.getLogger(Main.class.getName());
 
@@ -37,6 +37,7 @@ public final class Main {
       System.out.print(Config.USAGE);
       return;
     }
+    List<String> options = List.copyOf(rest); // parsing consumes rest
     Config config;
     try {
       config = Config.parse(rest, System.getenv());
@@ -49,10 +50,20 @@ public final class Main {
     switch (command) {
       case "serve" -> serve(config);
       case "validate" -> System.exit(validate(config, System.out));
+      case "train" -> System.exit(train(options));
       default -> {
         System.err.println("error: unknown command '" + command + "'\n\n" + Config.USAGE);
         System.exit(2);
       }
+    }
+  }
+
+  private static int train(List<String> args) {
+    try {
+      return ServerTraining.run(args);
+    } catch (Exception e) {
+      LOG.log(Level.ERROR, "training failed: " + e.getMessage(), e);
+      return 1;
     }
   }
 

@@ -170,15 +170,17 @@ public final class Playground {
               vertx, runners.create(vertx, config), config.admission(), gauge, config.maxQueue()));
       runs = Future.succeededFuture();
     }
+    // The toolchains' versions (a process each) are asked for while the lessons load.
+    Future<SiteRenderer> renderer = renderer(vertx, config, assetVersion).onSuccess(rendering::set);
+    Future<Loaded> loaded = load(vertx, root);
     Future<Site> site =
-        render(vertx, config, assetVersion)
-            .onSuccess(rendering::set)
-            .compose(renderer -> build(vertx, renderer, root))
+        Future.all(renderer, loaded)
+            .compose(both -> render(vertx, renderer.result(), loaded.result()))
             .onSuccess(current::set);
     return Future.all(runs, site).map(all -> reloading(vertx, config, root, rendering, current));
   }
 
-  private static Future<SiteRenderer> render(Vertx vertx, Config config, String assetVersion) {
+  private static Future<SiteRenderer> renderer(Vertx vertx, Config config, String assetVersion) {
     return vertx
         .executeBlocking(Toolchains::versions, false)
         .map(toolchains ->
@@ -207,8 +209,13 @@ public final class Playground {
   }
 
   private static Future<Site> build(Vertx vertx, SiteRenderer renderer, Path root) {
-    // Unordered: ordered tasks queue per context, and the runner's start-up, seconds long, is
-    // queued on the same one (the starting thread's), so the site would wait for it.
+    return load(vertx, root).compose(loaded -> render(vertx, renderer, loaded));
+  }
+
+  // Unordered, these: ordered tasks queue per context, and the runner's start-up, seconds long, is
+  // queued on the same one (the starting thread's), so the site would wait for it.
+
+  private static Future<Loaded> load(Vertx vertx, Path root) {
     return vertx.executeBlocking(
         () -> {
           Loaded loaded = CourseLoader.load(root);
@@ -227,9 +234,13 @@ public final class Playground {
                           : " ("
                               + loaded.problems().size()
                               + " problems; those lessons are left out)"));
-          return renderer.render(loaded, Instant.now());
+          return loaded;
         },
         false);
+  }
+
+  private static Future<Site> render(Vertx vertx, SiteRenderer renderer, Loaded loaded) {
+    return vertx.executeBlocking(() -> renderer.render(loaded, Instant.now()), false);
   }
 
   /**

@@ -5,7 +5,10 @@ import dev.polyglot.playground.run.RunEvent;
 import dev.polyglot.playground.run.RunRequest;
 import dev.polyglot.playground.run.worker.DemoApi;
 import java.lang.System.Logger.Level;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * What every runner of this server shares: the work folder with the workers' files, how runs are
@@ -42,7 +45,11 @@ record Jail(
    * the event loop.
    */
   static Jail prepare(RunSettings settings) throws java.io.IOException {
-    WorkerFiles files = WorkerFiles.prepare(WorkerPool.createWorkDir(settings.workDir()));
+    Path root = WorkerPool.createWorkDir(settings.workDir());
+    // jlink, a second on a first start, runs beside the rest: it only needs the work folder.
+    var runtime = new FutureTask<>(() -> WorkerRuntime.prepare(root));
+    Thread.ofPlatform().name("jlink").daemon().start(runtime);
+    WorkerFiles files = WorkerFiles.prepare(root);
     Sandbox.Mode mode =
         Sandbox.available()
             ? Sandbox.Mode.SANDBOXED
@@ -60,8 +67,8 @@ record Jail(
     // In a sandbox each worker serves the demo API on a loopback of its own; outside one, they
     // would share the host's, so the server serves it once for all of them.
     boolean demoApi = mode != Sandbox.Mode.SANDBOXED && DemoApi.start();
-    var sandbox = new Sandbox(mode, files, settings.limits(), WorkerRuntime.prepare(files.root()));
     var runtimes = ScriptRuntime.prepare(files.lib());
+    var sandbox = new Sandbox(mode, files, settings.limits(), joined(runtime));
     LOG.log(
         mode == Sandbox.Mode.SANDBOXED ? Level.INFO : Level.WARNING,
         "runs: "
@@ -79,6 +86,17 @@ record Jail(
           }
         });
     return new Jail(files, sandbox, new Isolation(mode, sandbox.filtered(), demoApi), runtimes);
+  }
+
+  private static Path joined(FutureTask<Path> task) {
+    try {
+      return task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while preparing the workers' runtime", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot prepare the workers' runtime", e.getCause());
+    }
   }
 
   /** Stops what {@link #prepare} started beside the runners. */

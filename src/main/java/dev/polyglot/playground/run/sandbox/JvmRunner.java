@@ -62,9 +62,8 @@ public final class JvmRunner implements Runner {
   }
 
   /**
-   * Writes the workers' class path and records the AOT cache, and then fills the pool and starts
-   * the compile service. Runs are taken at once: until the pool is warm, each gets a worker of its
-   * own.
+   * Writes the workers' class path, starts the compile service and records the AOT cache, and then
+   * fills the pool. Runs are taken at once: until the pool is warm, each gets a worker of its own.
    */
   static Future<JvmRunner> create(Vertx vertx, RunSettings settings, Jail jail) {
     return vertx
@@ -84,6 +83,9 @@ public final class JvmRunner implements Runner {
             false)
         .map(made -> {
           JvmRunner runner = made.runner();
+          // The compile service starts now, beside the training: it lives for many compiles, so
+          // what the cache would save its start is less than it waits for the cache.
+          runner.startCompiler();
           // Train first: the pool then fills with workers that already use the cache.
           runner
               .aot
@@ -105,10 +107,14 @@ public final class JvmRunner implements Runner {
 
   private long resizeTimer = -1;
 
-  /** Starts the pool, and the compile service where edited code may run. */
+  /** Starts the pool. */
   void start() {
     pool.start();
     resizeTimer = vertx.setPeriodic(RESIZE_EVERY_MS, t -> pool.resize());
+  }
+
+  /** Starts the compile service where edited code may run. */
+  void startCompiler() {
     if (isolation.mode() != Sandbox.Mode.BUNDLED_ONLY) {
       compiler.start();
     } else {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -56,16 +57,60 @@ record WorkerFiles(Path root) {
   static WorkerFiles prepare(Path root, List<Path> classPath, SnippetLibraries libraries) {
     var files = new WorkerFiles(root);
     try {
-      Map<String, byte[]> entries = collect(classPath, libraries);
-      keepKnownProviders(entries);
       Files.createDirectories(files.lib());
       readable(root);
       readable(files.lib());
-      writeJar(files.lib().resolve(JAR), entries);
+      Path jar = files.lib().resolve(JAR);
+      Path stamp = files.lib().resolve(STAMP);
+      Optional<String> sources = sources(classPath, libraries);
+      if (sources.isPresent()
+          && Files.isRegularFile(jar)
+          && Files.isRegularFile(stamp)
+          && Files.readString(stamp).equals(sources.get())) {
+        return files;
+      }
+      Files.deleteIfExists(stamp);
+      Map<String, byte[]> entries = collect(classPath, libraries);
+      keepKnownProviders(entries);
+      writeJar(jar, entries);
+      if (sources.isPresent()) {
+        Files.writeString(stamp, sources.get());
+      }
       return files;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare worker files in " + root, e);
     }
+  }
+
+  /**
+   * Beside the jar: what it was made from, so that a restart from the same jars skips making it.
+   */
+  static final String STAMP = JAR + ".sources";
+
+  /**
+   * What the jar is made from: the allowed packages, and each jar of the class path by path, size
+   * and modification time. Reading and inflating the server's jar costs a restart half a second of
+   * CPU, while it renders the site. Empty when the class path has a folder (a development build),
+   * whose files may change under the same folder: then the jar is made at every start.
+   */
+  private static Optional<String> sources(List<Path> classPath, SnippetLibraries libraries)
+      throws IOException {
+    var sources = new StringBuilder(String.join("\n", libraries.prefixes())).append('\n');
+    for (Path element : classPath) {
+      if (Files.isDirectory(element)) {
+        return Optional.empty();
+      }
+      if (Files.isRegularFile(element)) {
+        sources
+            .append(element.toAbsolutePath())
+            .append(' ')
+            .append(Files.size(element))
+            .append(' ')
+            .append(Files.getLastModifiedTime(element).toMillis())
+            .append('\n');
+      }
+    }
+    return Optional.of(sources.toString());
   }
 
   /** Allowed entries by name; like class loading, the first class path entry that has one wins. */

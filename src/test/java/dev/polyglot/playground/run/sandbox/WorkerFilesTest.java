@@ -95,6 +95,38 @@ class WorkerFilesTest {
   }
 
   @Test
+  void aRestartFromTheSameJarsKeepsTheJarWithoutMakingItAgain() throws IOException {
+    Path app = jar("app.jar", Map.of("io/vertx/core/Old.class", "old"));
+    Path work = dir.resolve("work");
+    var files = WorkerFiles.prepare(work, List.of(app), LIBRARIES);
+    Path made = files.lib().resolve(WorkerFiles.JAR);
+    // A jar made at this start would hold Old.class again: this one shows it was not remade.
+    Files.write(made, new byte[] {1, 2, 3});
+
+    WorkerFiles.prepare(work, List.of(app), LIBRARIES);
+    assertThat(Files.readAllBytes(made)).containsExactly(1, 2, 3);
+
+    jar("app.jar", Map.of("io/vertx/core/Old.class", "old", "io/vertx/core/New.class", "new"));
+    WorkerFiles.prepare(work, List.of(app), LIBRARIES);
+    assertThat(read(made)).containsKeys("io/vertx/core/Old.class", "io/vertx/core/New.class");
+  }
+
+  @Test
+  void aClassPathWithAFolderIsMadeAgainAtEveryStart() throws IOException {
+    Path folder = dir.resolve("classes");
+    write(folder.resolve("io/vertx/core/Vertx.class"), "first");
+    Path work = dir.resolve("work");
+    var files = WorkerFiles.prepare(work, List.of(folder), LIBRARIES);
+    write(folder.resolve("io/vertx/core/Vertx.class"), "second");
+
+    WorkerFiles.prepare(work, List.of(folder), LIBRARIES);
+
+    assertThat(read(files.lib().resolve(WorkerFiles.JAR)))
+        .containsEntry("io/vertx/core/Vertx.class", "second");
+    assertThat(files.lib().resolve(WorkerFiles.STAMP)).doesNotExist();
+  }
+
+  @Test
   void theShippedListHasVertxAndTheWebClientButNotTheServersLibraries() {
     var shipped = SnippetLibraries.bundled();
     assertThat(shipped.allows("io/vertx/core/Future.class")).isTrue();

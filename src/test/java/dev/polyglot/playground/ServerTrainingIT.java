@@ -1,0 +1,48 @@
+package dev.polyglot.playground;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code ./playground run} and the Docker image record the server's own AOT cache with {@code
+ * train}, then start with it: the built jar records one, and the JVM takes it.
+ */
+class ServerTrainingIT {
+  private static final String JAVA =
+      Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  private static final String JAR = "target/polyglot-playground.jar";
+
+  @TempDir Path dir;
+
+  private static Result java(String... args) throws Exception {
+    var cmd = new ArrayList<>(List.of(JAVA));
+    cmd.addAll(List.of(args));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("finished: " + out).isTrue();
+    return new Result(p.exitValue(), out);
+  }
+
+  private record Result(int code, String out) {}
+
+  @Test
+  void theJarRecordsItsAotCacheAndStartsWithIt() throws Exception {
+    Path aot = dir.resolve("server.aot");
+    var trained = java("-XX:AOTCacheOutput=" + aot, "-jar", JAR, "train");
+    assertThat(trained.code()).as(trained.out()).isZero();
+    assertThat(trained.out()).contains("trained");
+    assertThat(aot).isRegularFile();
+
+    // AOTMode=on: the JVM refuses to start unless it can use the cache.
+    var used = java("-XX:AOTCache=" + aot, "-XX:AOTMode=on", "-jar", JAR, "validate");
+    assertThat(used.code()).as(used.out()).isZero();
+    assertThat(used.out()).contains("OK: ");
+  }
+}
