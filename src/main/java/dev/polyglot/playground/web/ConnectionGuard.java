@@ -87,8 +87,11 @@ public final class ConnectionGuard {
     }
 
     void opened(HttpConnection connection) {
+      // One string per address, not one per connection: an open WebSocket keeps it for hours.
       String address =
-          connection.remoteAddress() == null ? "?" : connection.remoteAddress().hostAddress();
+          connection.remoteAddress() == null
+              ? "?"
+              : connection.remoteAddress().hostAddress().intern();
       // Counted atomically per address across event loops; an address with none open is removed.
       int count = perAddress.merge(address, 1, Integer::sum);
       ConnectionGuard.this.open.put(connection, address);

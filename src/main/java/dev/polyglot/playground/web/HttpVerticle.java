@@ -39,6 +39,10 @@ public final class HttpVerticle extends VerticleBase {
             // Without h2c the server knows the protocol at once, so a connection is seen (and its
             // header deadline starts) when it opens, not when its first bytes arrive.
             .setHttp2ClearTextEnabled(false)
+            // Everything a connection writes is written on its own event loop (pages, streams,
+            // run events: the Runner contract), so it needs no queue for writes from other
+            // threads, which Netty sizes at 1,024 slots: 4 KiB of every idle socket.
+            .setStrictThreadMode(true)
             .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
             .setIdleTimeout((int) guard.settings().idleTimeout().toMillis());
     var guarded = guard.on(vertx, Routes.create(vertx, services));
