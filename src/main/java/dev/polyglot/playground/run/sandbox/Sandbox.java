@@ -241,10 +241,9 @@ final class Sandbox {
     // only 0-2: a shell opens the file as fd 3 and execs the rest, arguments unquoted in "$@".
     seccomp.ifPresent(
         filter -> cmd.addAll(List.of("/bin/sh", "-c", "exec \"$@\" 3<\"$0\"", filter.toString())));
-    // env -i: otherwise the child can read the server's environment. nice: the server answers
-    // first (pages, streams, admission), rather than queue for a core behind the programs and the
-    // pool's refills it runs; children still share the CPU among themselves as before.
-    cmd.addAll(List.of("env", "-i", "nice", "-n", "10"));
+    // env -i: otherwise the child can read the server's environment. Not niced: a program's
+    // timings are what the lessons show, and a niced one loses them whenever the host is busy.
+    cmd.addAll(List.of("env", "-i"));
     if (root) {
       cmd.addAll(List.of("setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups"));
     }
