@@ -36,6 +36,9 @@ class JavaTimelineIT {
             "--runs-per-minute-per-client",
             "0");
     client = new RunClient(server.playground().port());
+    // The compile service is ready before the AOT training ends (they start together); timelines
+    // are timed, so they wait until the training's CPU is spent too.
+    server.awaitAotTraining();
     server.awaitCompiler();
   }
 
