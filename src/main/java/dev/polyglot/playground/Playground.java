@@ -159,9 +159,9 @@ public final class Playground {
     var rendering = new AtomicReference<SiteRenderer>();
     // Pages first: the HTTP servers listen once the pages are rendered, and runs queue until the
     // runner is up. The runner starts after the render, not beside it: on two cores its start (JVMs
-    // filling the pools) took the CPU from the render, and a restart served its first page after
-    // 3.2 s instead of 1.5 s, while the runner was ready no sooner. The toolchains' versions (a
-    // process each) are asked for while the lessons load.
+    // filling the pools) took the CPU from the render. Started beside it, a restart served its
+    // first page after 2.8-3.2 s instead of 1.6-1.9 s, and was ready only 0.3 s sooner. The
+    // toolchains' versions (a process each) are asked for while the lessons load.
     Future<SiteRenderer> renderer = renderer(vertx, config, assetVersion).onSuccess(rendering::set);
     Future<Loaded> loaded = load(vertx, root);
     Future<Site> site =
