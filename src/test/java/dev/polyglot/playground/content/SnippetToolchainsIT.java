@@ -117,9 +117,10 @@ class SnippetToolchainsIT {
                 Map.of("PYTHONPYCACHEPREFIX", pycache.toString(), "PYTHONWARNINGS", "ignore"))
             : exec(List.of("node", file.toString()), Map.of());
     assertThat(variant.expectedOutput()).as("%s records its output", path).isPresent();
-    assertThat(run.stdout().stripTrailing())
+    String expected = variant.expectedOutput().orElseThrow().stripTrailing();
+    assertThat(PrintedOutput.aligned(run.stdout().stripTrailing(), expected))
         .as("what %s prints", path)
-        .isEqualTo(variant.expectedOutput().orElseThrow().stripTrailing());
+        .isEqualTo(expected);
     REPORT.put(path, "ran " + (python ? "`python3`" : "`node`") + ", output matches the recording");
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.polyglot.playground.TestServer;
 import dev.polyglot.playground.content.CourseLoader;
 import dev.polyglot.playground.content.Language;
+import dev.polyglot.playground.content.PrintedOutput;
 import dev.polyglot.playground.content.Variant;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
@@ -91,8 +92,10 @@ class BundledVariantsIT {
         .as("exit code, stderr: %s", reply.stderr())
         .isZero();
     assertThat(variant.expectedOutput()).as("%s records its output", path).isPresent();
-    assertThat(reply.stdout().stripTrailing())
-        .isEqualTo(variant.expectedOutput().orElseThrow().stripTrailing());
+    String expected = variant.expectedOutput().orElseThrow().stripTrailing();
+    assertThat(PrintedOutput.aligned(reply.stdout().stripTrailing(), expected))
+        .as("what %s prints", path)
+        .isEqualTo(expected);
     if (variant.expectedSeconds().isPresent()) {
       double expectedMs = variant.expectedSeconds().get() * 1000;
       double tolerance = Math.max(300, expectedMs * 0.25);
