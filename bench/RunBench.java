@@ -3,6 +3,9 @@
 //
 //   ./playground bench-runs        (or: java bench/RunBench.java [rounds] [sustainSeconds])
 //
+// Each run is timed twice, alternating: over POST /api/run (NDJSON, the JDK's HttpClient) and over
+// /ws, as the live page sends it (one socket per page, with bench/Ws.java).
+//
 // It starts the real server jar twice: once with a warm pool, once with none (pool empty). Then it
 // starts it with default settings, as an operator would: it times the start until pages are served
 // and until everything is ready, and keeps it busy with two sustained loads.
@@ -49,13 +52,19 @@ void main(String[] args) throws Exception {
     Map<String, List<Double>> m = new TreeMap<>();
     var rss = new RssSampler();
     rss.start();
+    // One socket for all the rounds, as a learner's page keeps one open.
+    var socket = Ws.connect(warm.port());
     for (int r = 0; r < rounds; r++) {
       warm.awaitIdle(2);
       Timing coldBundled = cold(bundledFile);
       Timing b = warm.run(null);
       warm.awaitIdle(2);
+      Timing bws = overSocket(socket, "b" + r, null);
+      warm.awaitIdle(2);
       Timing coldHello = cold(helloFile);
       Timing e = warm.run(HELLO);
+      warm.awaitIdle(2);
+      Timing ews = overSocket(socket, "e" + r, HELLO);
       // The warm server refills its pool after each run, at full CPU for a second; the cold
       // baselines never share the machine with that, so the empty-pool runs must not either.
       warm.awaitIdle(2);
@@ -69,11 +78,15 @@ void main(String[] args) throws Exception {
       add(m, "bundled: first stdout", b.firstOutputMs());
       add(m, "bundled: exit", b.exitMs());
       add(m, "edited hello: first stdout", e.firstOutputMs());
+      add(m, "over /ws, bundled: started", bws.startedMs());
+      add(m, "over /ws, bundled: first stdout", bws.firstOutputMs());
+      add(m, "over /ws, edited hello: first stdout", ews.firstOutputMs());
       add(m, "edited hello: exit", e.exitMs());
       add(m, "pool empty, bundled: first stdout", eb.firstOutputMs());
       add(m, "pool empty, edited hello: first stdout", ee.firstOutputMs());
     }
     rss.stop();
+    socket.close();
     m.forEach((k, v) -> IO.println("%-42s %8.1f ms   (runs: %s)".formatted(k, median(v), v.stream().map(x -> "%.0f".formatted(x)).toList())));
     double coldB = median(m.get("cold java Bundled.java: first stdout"));
     double coldH = median(m.get("cold java Hello.java: first stdout"));
@@ -82,6 +95,9 @@ void main(String[] args) throws Exception {
     ratio("bundled: started", median(m.get("bundled: started")), coldB, 0.015);
     ratio("bundled: first stdout", median(m.get("bundled: first stdout")), coldB, Double.NaN);
     ratio("edited hello: first stdout", median(m.get("edited hello: first stdout")), coldH, 0.04);
+    ratio("over /ws, bundled: started", median(m.get("over /ws, bundled: started")), coldB, 0.015);
+    ratio("over /ws, bundled: first stdout", median(m.get("over /ws, bundled: first stdout")), coldB, Double.NaN);
+    ratio("over /ws, edited hello: first stdout", median(m.get("over /ws, edited hello: first stdout")), coldH, 0.04);
     ratio("pool empty, edited hello: first stdout", median(m.get("pool empty, edited hello: first stdout")), coldH, 0.15);
     ratio("pool empty, bundled: first stdout", median(m.get("pool empty, bundled: first stdout")), coldB, Double.NaN);
     IO.println("worker peak RSS (VmHWM, max over %d workers seen): %.1f MiB   target <= 85".formatted(rss.workers(), rss.peakMiB()));
@@ -114,6 +130,36 @@ void main(String[] args) throws Exception {
     IO.println("restart with default settings, same work folder: first lesson page served after %.2f s, fully ready after %.2f s   target <= 6 s".formatted(page / 1000, ready / 1000));
   } finally {
     server.stop();
+  }
+}
+
+/**
+ * One run over /ws, as the live page sends it; times are from sending the run message to each
+ * event's arrival. Events of other runs are skipped, and pings answered, as a browser does.
+ */
+static Timing overSocket(Ws ws, String id, String source) throws Exception {
+  String message = "{\"type\":\"run\",\"id\":\"" + id + "\",\"lesson\":\"" + LESSON + "\",\"example\":\"" + EXAMPLE + "\""
+      + (source == null ? "" : ",\"source\":" + Server.quote(source)) + "}";
+  long t0 = System.nanoTime();
+  ws.sendText(message);
+  double first = -1, started = -1, output = -1;
+  while (true) {
+    var frame = ws.next();
+    if (frame == null) throw new IOException("the server closed the socket during run " + id);
+    double now = ms(t0);
+    if (frame.opcode() == Ws.PING) ws.send(Ws.PONG, frame.payload());
+    if (frame.opcode() != Ws.TEXT || !frame.text().contains("\"id\":\"" + id + "\"")) continue;
+    if (first < 0) first = now;
+    Matcher t = TYPE.matcher(frame.text());
+    switch (t.find() ? t.group(1) : "") {
+      case "started" -> started = now;
+      case "stdout" -> { if (output < 0) output = now; }
+      case "exit", "error" -> {
+        Matcher c = CODE.matcher(frame.text());
+        return new Timing(first, started, output, now, c.find() ? Integer.parseInt(c.group(1)) : -999);
+      }
+      default -> {}
+    }
   }
 }
 
