@@ -57,14 +57,14 @@ void main(String[] args) throws Exception {
     for (int r = 0; r < rounds; r++) {
       warm.awaitIdle(2);
       Timing coldBundled = cold(bundledFile);
-      Timing b = warm.run(null);
+      Timing b = exited(warm.run(null), "bundled");
       warm.awaitIdle(2);
-      Timing bws = overSocket(socket, "b" + r, null);
+      Timing bws = exited(overSocket(socket, "b" + r, null), "bundled over /ws");
       warm.awaitIdle(2);
       Timing coldHello = cold(helloFile);
-      Timing e = warm.run(HELLO);
+      Timing e = exited(warm.run(HELLO), "edited hello");
       warm.awaitIdle(2);
-      Timing ews = overSocket(socket, "e" + r, HELLO);
+      Timing ews = exited(overSocket(socket, "e" + r, HELLO), "edited hello over /ws");
       // The warm server refills its pool after each run, at full CPU for a second; the cold
       // baselines never share the machine with that, so the empty-pool runs must not either.
       warm.awaitIdle(2);
@@ -131,6 +131,12 @@ void main(String[] args) throws Exception {
   } finally {
     server.stop();
   }
+}
+
+/** A timed run that ended with exit 0; anything else would make its times meaningless. */
+static Timing exited(Timing t, String what) {
+  if (t.code() != 0) throw new IllegalStateException(what + " did not exit 0 (code " + t.code() + ")");
+  return t;
 }
 
 /**
