@@ -139,34 +139,11 @@ static Timing exited(Timing t, String what) {
   return t;
 }
 
-/**
- * One run over /ws, as the live page sends it; times are from sending the run message to each
- * event's arrival. Events of other runs are skipped, and pings answered, as a browser does.
- */
-static Timing overSocket(Ws ws, String id, String source) throws Exception {
-  String message = "{\"type\":\"run\",\"id\":\"" + id + "\",\"lesson\":\"" + LESSON + "\",\"example\":\"" + EXAMPLE + "\""
-      + (source == null ? "" : ",\"source\":" + Server.quote(source)) + "}";
-  long t0 = System.nanoTime();
-  ws.sendText(message);
-  double first = -1, started = -1, output = -1;
-  while (true) {
-    var frame = ws.next();
-    if (frame == null) throw new IOException("the server closed the socket during run " + id);
-    double now = ms(t0);
-    if (frame.opcode() == Ws.PING) ws.send(Ws.PONG, frame.payload());
-    if (frame.opcode() != Ws.TEXT || !frame.text().contains("\"id\":\"" + id + "\"")) continue;
-    if (first < 0) first = now;
-    Matcher t = TYPE.matcher(frame.text());
-    switch (t.find() ? t.group(1) : "") {
-      case "started" -> started = now;
-      case "stdout" -> { if (output < 0) output = now; }
-      case "exit", "error" -> {
-        Matcher c = CODE.matcher(frame.text());
-        return new Timing(first, started, output, now, c.find() ? Integer.parseInt(c.group(1)) : -999);
-      }
-      default -> {}
-    }
-  }
+/** One run over /ws, as the live page sends it (bench/Ws.java times it). */
+static Timing overSocket(Ws ws, String id, String source) throws IOException {
+  var a = ws.run(id, "{\"type\":\"run\",\"id\":\"" + id + "\",\"lesson\":\"" + LESSON + "\",\"example\":\"" + EXAMPLE + "\""
+      + (source == null ? "" : ",\"source\":" + Server.quote(source)) + "}");
+  return new Timing(a.first(), a.started(), a.firstStdout(), a.end(), a.code());
 }
 
 void ratio(String name, double ours, double cold, double target) {

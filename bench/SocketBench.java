@@ -27,8 +27,6 @@ static final String JCMD = Path.of(JAVA_HOME, "bin", "jcmd").toString();
 static final String JAR = "target/polyglot-playground.jar";
 static final String LESSON = "why-and-model", EXAMPLE = "three-waits", VARIANT = "concurrent";
 static final HttpClient HTTP = HttpClient.newHttpClient();
-static final Pattern TYPE = Pattern.compile("\"type\":\"([a-z-]+)\"");
-static final Pattern CODE = Pattern.compile("\"code\":(-?\\d+)");
 static final double GIB = 1L << 30;
 // Handshakes in flight at once: enough to open sessions quickly, few enough for the accept backlog.
 static final int CONNECTING = 128;
@@ -147,31 +145,10 @@ record Timing(double startedMs, double firstOutputMs, double exitMs) {}
 
 /** One run; each time is from sending the run frame to that event's arrival. */
 static Timing run(Ws ws, String id) throws IOException {
-  long t0 = System.nanoTime();
-  ws.sendText("{\"type\":\"run\",\"id\":\"%s\",\"lesson\":\"%s\",\"example\":\"%s\",\"variant\":\"%s\"}"
+  var a = ws.run(id, "{\"type\":\"run\",\"id\":\"%s\",\"lesson\":\"%s\",\"example\":\"%s\",\"variant\":\"%s\"}"
       .formatted(id, LESSON, EXAMPLE, VARIANT));
-  double started = -1, output = -1;
-  while (true) {
-    var frame = ws.next();
-    if (frame == null) throw new IOException("the server closed the socket during " + id);
-    double now = ms(t0);
-    if (frame.opcode() == Ws.PING) ws.send(Ws.PONG, frame.payload());
-    if (frame.opcode() != Ws.TEXT) continue;
-    String text = frame.text();
-    if (!text.contains("\"id\":\"" + id + "\"")) continue;
-    Matcher t = TYPE.matcher(text);
-    switch (t.find() ? t.group(1) : "") {
-      case "started" -> started = now;
-      case "stdout" -> { if (output < 0) output = now; }
-      case "error" -> throw new IllegalStateException(id + " failed: " + text);
-      case "exit" -> {
-        Matcher c = CODE.matcher(text);
-        if (!c.find() || !c.group(1).equals("0")) throw new IllegalStateException(id + " did not exit 0: " + text);
-        return new Timing(started, output, now);
-      }
-      default -> {}
-    }
-  }
+  if (a.code() != 0) throw new IllegalStateException(id + " did not exit 0: " + a.last());
+  return new Timing(a.started(), a.firstStdout(), a.end());
 }
 
 static void add(Map<String, List<Double>> m, String key, double v) {

@@ -1,7 +1,7 @@
 // A minimal WebSocket client for the benches (bench/SocketBench.java, bench/RunBench.java), which
 // the JDK's source launcher compiles beside them. Plain sockets, not java.net.http's WebSocket:
-// that one's threads and buffers would be weighed with the server's sessions, and add their own
-// hops to every message timed.
+// that one costs far more per connection on the client side than the server side the benches
+// measure, and hands each message on between its own threads before a bench could time it.
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -14,11 +14,21 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** A minimal RFC 6455 client: the handshake, masked frames out, unmasked frames in. */
 final class Ws implements AutoCloseable {
   static final int TEXT = 0x1, CLOSE = 0x8, PING = 0x9, PONG = 0xA;
   static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
+  private static final Pattern TYPE = Pattern.compile("\"type\":\"([a-z-]+)\"");
+  private static final Pattern CODE = Pattern.compile("\"code\":(-?\\d+)");
+
+  /**
+   * When a run's events arrived, in ms from sending its run message (-1: never), and how it
+   * ended: {@code last} is its exit or error event, {@code code} the exit code (-999 for an error).
+   */
+  record Arrivals(double first, double started, double firstStdout, double end, String last, int code) {}
 
   record Frame(int opcode, byte[] payload) {
     String text() {
@@ -108,6 +118,35 @@ final class Ws implements AutoCloseable {
     int n = channel.read(in);
     in.flip();
     return n;
+  }
+
+  /**
+   * Sends a run message whose id is {@code id} and reads until that run's exit or error, skipping
+   * other runs' events and answering pings, as a browser does.
+   */
+  Arrivals run(String id, String message) throws IOException {
+    long t0 = System.nanoTime();
+    sendText(message);
+    double first = -1, started = -1, stdout = -1;
+    while (true) {
+      var frame = next();
+      if (frame == null) throw new IOException("the server closed the socket during run " + id);
+      double now = (System.nanoTime() - t0) / 1e6;
+      if (frame.opcode() == PING) send(PONG, frame.payload());
+      if (frame.opcode() != TEXT || !frame.text().contains("\"id\":\"" + id + "\"")) continue;
+      String text = frame.text();
+      if (first < 0) first = now;
+      Matcher t = TYPE.matcher(text);
+      switch (t.find() ? t.group(1) : "") {
+        case "started" -> started = now;
+        case "stdout" -> { if (stdout < 0) stdout = now; }
+        case "exit", "error" -> {
+          Matcher c = CODE.matcher(text);
+          return new Arrivals(first, started, stdout, now, text, c.find() ? Integer.parseInt(c.group(1)) : -999);
+        }
+        default -> {}
+      }
+    }
   }
 
   void sendText(String text) throws IOException {
