@@ -3,6 +3,7 @@ package dev.polyglot.playground;
 import dev.polyglot.playground.content.Bundled;
 import dev.polyglot.playground.content.CourseLoader;
 import dev.polyglot.playground.content.Loaded;
+import io.vertx.core.Future;
 import java.io.PrintStream;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
@@ -27,9 +28,18 @@ public final class Main {
   /** Hazelcast logs pages at INFO (its logo, its licence, every setting); its warnings suffice. */
   private static final Logger HAZELCAST = Logger.getLogger("com.hazelcast");
 
+  private static final String NETTY_JFR = "io.netty.jfr.enabled";
+
   private Main() {}
 
   public static void main(String[] args) {
+    // Netty's allocator reports its chunks as JFR events unless told not to. Registering them set
+    // up JFR's whole metadata repository on the event loop, while the first request of a new
+    // server waited: 40-70 ms of a restart's first page. Whoever records with JFR can still turn
+    // them on (-Dio.netty.jfr.enabled=true).
+    if (System.getProperty(NETTY_JFR) == null) {
+      System.setProperty(NETTY_JFR, "false");
+    }
     List<String> rest = new ArrayList<>(List.of(args));
     String command =
         !rest.isEmpty() && !rest.getFirst().startsWith("-") ? rest.removeFirst() : "serve";
@@ -111,13 +121,21 @@ public final class Main {
                 config.host().equals("0.0.0.0") ? "localhost" : config.host(),
                 playground.port(),
                 config.basePath()));
+    // The lessons are served before the rest of the site is rendered. A site that cannot be
+    // rendered whole is a bug in a lesson or a template: say so and stop.
+    awaitOrExit(playground.rendered(), "could not render the site");
     // A runner that cannot start is a setup problem (WORK_DIR, the JDK): say so and stop, as
     // before pages were served early, rather than serve a site whose runs all fail.
+    awaitOrExit(playground.runnerStarted(), "could not start runs");
+  }
+
+  /** Waits for {@code step}; if it fails, logs why and exits 1. */
+  private static void awaitOrExit(Future<?> step, String failed) {
     try {
-      playground.runnerStarted().toCompletionStage().toCompletableFuture().join();
+      step.toCompletionStage().toCompletableFuture().join();
     } catch (RuntimeException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
-      LOG.log(Level.ERROR, "could not start runs: " + cause.getMessage(), cause);
+      LOG.log(Level.ERROR, failed + ": " + cause.getMessage(), cause);
       System.exit(1);
     }
   }

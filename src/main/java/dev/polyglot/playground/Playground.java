@@ -20,6 +20,7 @@ import dev.polyglot.playground.run.sandbox.RunSettings;
 import dev.polyglot.playground.run.sandbox.SandboxRunners;
 import dev.polyglot.playground.web.AddressBudget;
 import dev.polyglot.playground.web.ConnectionGuard;
+import dev.polyglot.playground.web.CurrentSite;
 import dev.polyglot.playground.web.HttpVerticle;
 import dev.polyglot.playground.web.Recordings;
 import dev.polyglot.playground.web.Routes;
@@ -50,9 +51,10 @@ import java.util.function.Supplier;
  *
  * <pre>
  *   start(config)
- *     ├─ all (default): load + render the lessons (worker); one HttpVerticle per event loop as soon as pages are
- *     │                 rendered, and then SandboxRunners (JVMs, interpreters) behind a Scheduler (runs queue until
- *     │                 the runner is up); dev mode reloads lessons
+ *     ├─ all (default): load + render the lessons (worker); one HttpVerticle per event loop, made during the
+ *     │                 render, listening once the index and the lessons are rendered (the rest follows); then
+ *     │                 SandboxRunners (JVMs, interpreters) behind a Scheduler (runs queue until the runner is up);
+ *     │                 dev mode reloads lessons
  *     ├─ web:       the same site, with a ClusterRunner that places runs on executors
  *     └─ executor:  SandboxRunners (JVMs, interpreters) behind a Scheduler, an ExecutorNode taking runs from web nodes,
  *                   and /health and /metrics only
@@ -64,6 +66,7 @@ public final class Playground {
   private final Vertx vertx;
   private final int port;
   private final AtomicReference<Site> site;
+  private final Rendering rendering;
   private final Runner runner;
   private final Duration shutdownGrace;
   private final Gauge gauge;
@@ -73,6 +76,7 @@ public final class Playground {
     this.vertx = node.vertx();
     this.port = port;
     this.site = node.site();
+    this.rendering = node.rendering();
     this.runner = node.runner();
     this.shutdownGrace = grace;
     this.gauge = node.gauge();
@@ -83,6 +87,7 @@ public final class Playground {
   private record Node(
       Vertx vertx,
       AtomicReference<Site> site,
+      Rendering rendering,
       Runner runner,
       Gauge gauge,
       ExecutorNode executor,
@@ -126,13 +131,16 @@ public final class Playground {
             ? Clustering.join(builder, options, config.cluster())
             : Future.succeededFuture(builder.with(options).build());
     var current = new AtomicReference<Site>();
+    var rendering = new AtomicReference<>(Rendering.NONE);
     var runner = new AtomicReference<Runner>();
     var executor = new AtomicReference<ExecutorNode>();
     return made.compose(vertx ->
         (role == Role.EXECUTOR
                 ? executor(vertx, config, runners, gauge, runner, executor)
-                : site(vertx, config, runners, gauge, registry, current, runner))
-            .map(v -> new Node(vertx, current, runner.get(), gauge, executor.get(), registry))
+                : site(vertx, config, runners, gauge, registry, current, rendering, runner))
+            .map(v ->
+                new Node(
+                    vertx, current, rendering.get(), runner.get(), gauge, executor.get(), registry))
             .compose(node -> deploy(node, config))
             .recover(e -> {
               Runner r = runner.get();
@@ -145,7 +153,19 @@ public final class Playground {
             }));
   }
 
-  /** Lessons rendered, and a runner: local runs behind a Scheduler, or a cluster's executors. */
+  /**
+   * A node's render of its site: the pages a reader lands on first ({@link SiteRenderer#first}), on
+   * which the HTTP servers listen, and then the whole site ({@link SiteRenderer#rest}).
+   */
+  private record Rendering(Future<Site> first, Future<Site> whole) {
+    /** An executor's: it serves no pages. */
+    static final Rendering NONE = new Rendering(Future.succeededFuture(), Future.succeededFuture());
+  }
+
+  /**
+   * A runner (local runs behind a Scheduler, or a cluster's executors), and the render of the
+   * lessons begun. Done when the runner is placed; {@code rendering} is set to the render.
+   */
   private static Future<Void> site(
       Vertx vertx,
       Config config,
@@ -153,50 +173,64 @@ public final class Playground {
       Gauge gauge,
       MeterRegistry registry,
       AtomicReference<Site> current,
+      AtomicReference<Rendering> rendering,
       AtomicReference<Runner> runner) {
     String assetVersion = Assets.version(Version.current());
     Path root = config.snippetsDir().orElseGet(Bundled::snippets);
-    var rendering = new AtomicReference<SiteRenderer>();
-    // Pages first: the HTTP servers listen once the pages are rendered, and runs queue until the
-    // runner is up. The runner starts after the render, not beside it: on two cores its start (JVMs
-    // filling the pools) took the CPU from the render. Started beside it, a restart served its
-    // first page after 2.8-3.2 s instead of 1.6-1.9 s, and was ready only 0.3 s sooner. The
-    // toolchains' versions (a process each) are asked for while the lessons load.
-    Future<SiteRenderer> renderer = renderer(vertx, config, assetVersion).onSuccess(rendering::set);
+    var renderers = new AtomicReference<SiteRenderer>();
+    // The renderer (the toolchains' versions, a process each, and the templates compiled) is made
+    // while the lessons load.
     Future<Loaded> loaded = load(vertx, root);
-    Future<Site> site =
+    Future<SiteRenderer> renderer = renderer(vertx, config, assetVersion).onSuccess(renderers::set);
+    // Pages first, and the lessons before the rest: the HTTP servers are made during the render and
+    // listen once the index and the lessons are rendered (SiteRenderer.first), and the rest
+    // follows (SiteRenderer.rest); a request for one of those pages waits for it (CurrentSite).
+    Future<Site> first =
         Future.all(renderer, loaded)
-            .compose(both -> render(vertx, renderer.result(), loaded.result()))
+            .compose(both ->
+                vertx.executeBlocking(
+                    () -> renderer.result().first(loaded.result(), Instant.now()), false))
             .onSuccess(current::set);
+    Future<Site> rest =
+        first
+            .compose(site ->
+                vertx.executeBlocking(() -> renderer.result().rest(site, loaded.result()), false))
+            .onSuccess(current::set);
+    rendering.set(new Rendering(first, rest));
     Future<Void> runs;
     if (config.cluster().role() == Role.WEB) {
       var cluster = new ClusterRunner(vertx, config.maxQueue(), registry);
       runner.set(cluster);
       runs = onContext(vertx, cluster::start);
     } else {
+      // The runner starts after the whole render, not beside it: on two cores its start (JVMs
+      // filling the pools) took the CPU from the render. Started beside it, a restart served its
+      // first page after 2.8-3.2 s instead of 1.6-1.9 s, and was ready only 0.3 s sooner.
       runner.set(
           new Scheduler(
               vertx,
-              site.compose(rendered -> runners.create(vertx, config)),
+              rest.compose(rendered -> runners.create(vertx, config)),
               config.admission(),
               gauge,
               config.maxQueue()));
       runs = Future.succeededFuture();
     }
-    return Future.all(runs, site).map(all -> reloading(vertx, config, root, rendering, current));
+    // Reloads begin from the whole site, so that a reload is never overwritten by the start's.
+    rest.onSuccess(site -> reloading(vertx, config, root, renderers, current));
+    return runs;
   }
 
   private static Future<SiteRenderer> renderer(Vertx vertx, Config config, String assetVersion) {
-    return vertx
-        .executeBlocking(Toolchains::versions, false)
-        .map(toolchains ->
+    return vertx.executeBlocking(
+        () ->
             new SiteRenderer(
                 new SiteOptions(
                     config.basePath(),
                     assetVersion,
                     config.dev(),
                     config.limits().sourceBytes(),
-                    toolchains)));
+                    Toolchains.versions())),
+        false);
   }
 
   /** In dev mode, lessons are rendered again as their files change. */
@@ -284,7 +318,7 @@ public final class Playground {
     String version = Version.current();
     var services =
         new Routes.Services(
-            node.site()::get,
+            new CurrentSite(node.site()::get, node.rendering().whole()),
             config.basePath(),
             version,
             Assets.version(version),
@@ -306,7 +340,8 @@ public final class Playground {
     return vertx
         .deployVerticle(
             () -> {
-              var verticle = new HttpVerticle(services, config.host(), port);
+              var verticle =
+                  new HttpVerticle(services, config.host(), port, node.rendering().first());
               instances.add(verticle);
               return verticle;
             },
@@ -324,6 +359,14 @@ public final class Playground {
 
   public Site site() {
     return site.get();
+  }
+
+  /**
+   * Completes with the whole site once it is rendered, or fails with why it could not be. A node
+   * serves the lessons before that (see {@link Site#complete()}).
+   */
+  public Future<Site> rendered() {
+    return rendering.whole();
   }
 
   /**

@@ -49,7 +49,15 @@ final class ServerTraining {
     int failed = 0;
     try (var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()) {
       String base = "http://127.0.0.1:" + playground.port() + config.basePath();
-      var paths = new ArrayList<>(playground.site().pages().keySet());
+      var paths =
+          new ArrayList<>(
+              playground
+                  .rendered()
+                  .toCompletionStage()
+                  .toCompletableFuture()
+                  .get()
+                  .pages()
+                  .keySet());
       paths.addAll(OTHERS);
       for (String path : paths) {
         for (String encoding : List.of("gzip", "identity")) {

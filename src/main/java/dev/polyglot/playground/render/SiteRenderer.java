@@ -46,17 +46,57 @@ public final class SiteRenderer {
     this.markdown = new Markdown(options.basePath());
   }
 
+  /** The whole site: {@link #first} and then {@link #rest}. */
   public Site render(Loaded loaded, Instant now) {
+    return rest(first(loaded, now), loaded);
+  }
+
+  /**
+   * The pages a reader lands on: the index and every lesson, and the error pages. A starting server
+   * listens with these, and the JSON documents, the widget pages, the embed guide, the cheat sheets
+   * and the search index follow from {@link #rest}: they were more than half of the render, and the
+   * first lesson page waited for them.
+   */
+  public Site first(Loaded loaded, Instant now) {
     Course course = loaded.course();
     Map<String, Page> pages = new HashMap<>();
     Instant updated = course.updated(now);
     pages.put("/", Page.of(200, Page.HTML, templates.index(indexModel(loaded)), updated));
-    pages.put(
-        "/api/lessons", Page.of(200, Page.JSON, ApiDocuments.lessons(course).encode(), updated));
     for (Lesson lesson : course.lessons()) {
       pages.put(
           lessonPath(lesson),
           Page.of(200, Page.HTML, templates.lesson(lessonModel(course, lesson)), lesson.updated()));
+    }
+    return new Site(
+        course,
+        loaded.problems(),
+        pages,
+        errorPage(
+            course,
+            404,
+            "Page not found",
+            "There is no page at this address. The lesson may have moved or been renamed.",
+            now),
+        Page.of(404, Page.JSON, new JsonObject().put("error", "not found").encode(), now),
+        errorPage(
+            course,
+            500,
+            "Something went wrong",
+            "The server could not answer this request. Please try again in a moment.",
+            now),
+        SearchIndex.EMPTY,
+        now,
+        false);
+  }
+
+  /** The site {@code first} began, whole: its pages and the rest, and the search index. */
+  public Site rest(Site first, Loaded loaded) {
+    Course course = loaded.course();
+    Map<String, Page> pages = new HashMap<>(first.pages());
+    Instant updated = course.updated(first.loadedAt());
+    pages.put(
+        "/api/lessons", Page.of(200, Page.JSON, ApiDocuments.lessons(course).encode(), updated));
+    for (Lesson lesson : course.lessons()) {
       pages.put(
           "/api/lessons/" + lesson.id(),
           Page.of(200, Page.JSON, ApiDocuments.lesson(lesson).encode(), lesson.updated()));
@@ -79,23 +119,14 @@ public final class SiteRenderer {
     }
     return new Site(
         course,
-        loaded.problems(),
+        first.problems(),
         pages,
-        errorPage(
-            course,
-            404,
-            "Page not found",
-            "There is no page at this address. The lesson may have moved or been renamed.",
-            now),
-        Page.of(404, Page.JSON, new JsonObject().put("error", "not found").encode(), now),
-        errorPage(
-            course,
-            500,
-            "Something went wrong",
-            "The server could not answer this request. Please try again in a moment.",
-            now),
+        first.notFound(),
+        first.notFoundJson(),
+        first.serverError(),
         SearchIndex.of(course),
-        now);
+        first.loadedAt(),
+        true);
   }
 
   private String lessonPath(Lesson lesson) {

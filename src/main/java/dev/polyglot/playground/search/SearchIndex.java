@@ -35,6 +35,9 @@ public final class SearchIndex {
   private static final int CONTEXT_BEFORE = 50;
   private static final int CONTEXT_AFTER = 110;
 
+  /** An index of nothing: what a site has while its search index is still being built. */
+  public static final SearchIndex EMPTY = new SearchIndex(List.of());
+
   private final List<Doc> docs;
 
   private SearchIndex(List<Doc> docs) {

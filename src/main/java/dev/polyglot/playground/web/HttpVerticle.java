@@ -1,6 +1,7 @@
 package dev.polyglot.playground.web;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -14,12 +15,18 @@ public final class HttpVerticle extends VerticleBase {
   private final Routes.Services services;
   private final String host;
   private final int port;
+  private final Future<?> pages;
   private HttpServer server;
 
-  public HttpVerticle(Routes.Services services, String host, int port) {
+  /**
+   * @param pages completes when there are pages to serve: the server is made before that, beside
+   *     the render, and listens after it
+   */
+  public HttpVerticle(Routes.Services services, String host, int port, Future<?> pages) {
     this.services = services;
     this.host = host;
     this.port = port;
+    this.pages = pages;
   }
 
   @Override
@@ -51,7 +58,18 @@ public final class HttpVerticle extends VerticleBase {
             .createHttpServer(options)
             .connectionHandler(guarded::opened)
             .requestHandler(guarded::request);
-    return server.listen(port, host);
+    // On this verticle's own event loop, whichever thread completed the render: a server serves
+    // its connections on the context it listened from.
+    Promise<HttpServer> listening = Promise.promise();
+    pages.onComplete(rendered ->
+        context.runOnContext(v -> {
+          if (rendered.succeeded()) {
+            server.listen(port, host).onComplete(listening);
+          } else {
+            listening.fail(rendered.cause());
+          }
+        }));
+    return listening.future();
   }
 
   public int actualPort() {

@@ -16,6 +16,7 @@ import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.lang.System.Logger.Level;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -36,7 +37,7 @@ public final class Routes {
    * cluster; elsewhere it is null.
    */
   public record Services(
-      Supplier<Site> site,
+      CurrentSite site,
       String basePath,
       String version,
       String assetVersion,
@@ -62,30 +63,28 @@ public final class Routes {
       return executor(vertx, services);
     }
     Router site = Router.router(vertx);
-    Supplier<Site> current = services.site();
+    CurrentSite current = services.site();
 
-    get(site, "/").handler(ctx -> serve(ctx, current.get(), "/"));
+    get(site, "/").handler(ctx -> serve(ctx, current, "/"));
     get(site, "/lessons/:id")
-        .handler(ctx -> serve(ctx, current.get(), "/lessons/" + ctx.pathParam("id")));
-    get(site, "/api/lessons").handler(ctx -> serve(ctx, current.get(), "/api/lessons"));
+        .handler(ctx -> serve(ctx, current, "/lessons/" + ctx.pathParam("id")));
+    get(site, "/api/lessons").handler(ctx -> serve(ctx, current, "/api/lessons"));
     get(site, "/api/lessons/:id")
-        .handler(ctx -> serve(ctx, current.get(), "/api/lessons/" + ctx.pathParam("id")));
+        .handler(ctx -> serve(ctx, current, "/api/lessons/" + ctx.pathParam("id")));
     CharSequence embedCsp = Pages.embedCsp(services.allowedOrigins());
-    get(site, "/embed").handler(ctx -> serve(ctx, current.get(), "/embed"));
+    get(site, "/embed").handler(ctx -> serve(ctx, current, "/embed"));
     get(site, "/embed/:lesson/:example")
         .handler(ctx ->
             serve(
                 ctx,
-                current.get(),
+                current,
                 "/embed/" + ctx.pathParam("lesson") + "/" + ctx.pathParam("example"),
                 embedCsp));
     get(site, "/api/recordings/:lesson/:example/:variant").handler(services.recordings()::handle);
     get(site, "/cheatsheet/:from/:to")
         .handler(ctx ->
             serve(
-                ctx,
-                current.get(),
-                "/cheatsheet/" + ctx.pathParam("from") + "/" + ctx.pathParam("to")));
+                ctx, current, "/cheatsheet/" + ctx.pathParam("from") + "/" + ctx.pathParam("to")));
     get(site, "/api/search").handler(new SearchApi(current, services.basePath())::handle);
     get(site, "/oembed").handler(new OEmbed(current, services.basePath())::handle);
     get(site, "/health")
@@ -191,13 +190,24 @@ public final class Routes {
     return router.route(path).method(HttpMethod.GET).method(HttpMethod.HEAD);
   }
 
-  private static void serve(RoutingContext ctx, Site site, String path) {
+  private static void serve(RoutingContext ctx, CurrentSite site, String path) {
     serve(ctx, site, path, Pages.CSP_VALUE);
   }
 
-  /** The same, with a content security policy of its own (widget pages may be framed). */
-  private static void serve(RoutingContext ctx, Site site, String path, CharSequence csp) {
-    site.page(path).ifPresentOrElse(page -> Pages.send(ctx, page, csp), () -> ctx.fail(404));
+  /**
+   * The same, with a content security policy of its own (widget pages may be framed). A page that
+   * is not there yet at start-up is looked for again in the whole site.
+   */
+  private static void serve(RoutingContext ctx, CurrentSite site, String path, CharSequence csp) {
+    Optional<Page> page = site.get().page(path);
+    if (page.isPresent()) {
+      Pages.send(ctx, page.get(), csp);
+    } else {
+      site.whole(
+          ctx,
+          whole ->
+              whole.page(path).ifPresentOrElse(p -> Pages.send(ctx, p, csp), () -> ctx.fail(404)));
+    }
   }
 
   private static void notFound(RoutingContext ctx, Site site, String base) {

@@ -8,7 +8,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * {@code GET /api/search?q=…}: the course's search ({@link dev.polyglot.playground.search}), as
@@ -19,10 +18,10 @@ final class SearchApi {
   static final int MAX_QUERY = 200;
   static final int LIMIT = 20;
 
-  private final Supplier<Site> site;
+  private final CurrentSite site;
   private final String basePath;
 
-  SearchApi(Supplier<Site> site, String basePath) {
+  SearchApi(CurrentSite site, String basePath) {
     this.site = site;
     this.basePath = basePath;
   }
@@ -32,8 +31,13 @@ final class SearchApi {
     if (q.length() > MAX_QUERY) {
       q = q.substring(0, MAX_QUERY);
     }
+    String query = q;
+    site.whole(ctx, whole -> answer(ctx, whole, query));
+  }
+
+  private void answer(RoutingContext ctx, Site whole, String q) {
     var hits = new JsonArray();
-    for (Hit hit : site.get().search().find(q, LIMIT)) {
+    for (Hit hit : whole.search().find(q, LIMIT)) {
       hits.add(json(hit));
     }
     ctx.response()

@@ -47,6 +47,32 @@ class SiteRendererTest {
   }
 
   @Test
+  void theLessonsComeFirstAndTheRestMakesTheWholeSite() {
+    var renderer = new SiteRenderer(new SiteOptions("", "v1", false));
+    var loaded = CourseLoader.load(Fixtures.VALID);
+    Instant now = Instant.parse("2026-01-02T03:04:05.678Z");
+    Site first = renderer.first(loaded, now);
+    assertThat(first.complete()).isFalse();
+    assertThat(first.pages().keySet())
+        .containsExactlyInAnyOrder("/", "/lessons/first-lesson", "/lessons/second-lesson");
+    assertThat(first.search().find("println", 10)).isEmpty();
+    assertThat(first.notFound().status()).isEqualTo(404);
+
+    Site whole = renderer.rest(first, loaded);
+    Site atOnce = renderer.render(loaded, now);
+    assertThat(whole.complete()).isTrue();
+    assertThat(whole.pages().keySet()).isEqualTo(atOnce.pages().keySet());
+    // The same bytes whichever way they were made, so an ETag a browser kept stays valid.
+    whole
+        .pages()
+        .forEach((path, page) ->
+            assertThat(page.etag()).as(path).isEqualTo(atOnce.pages().get(path).etag()));
+    assertThat(whole.page("/lessons/first-lesson"))
+        .containsSame(first.pages().get("/lessons/first-lesson"));
+    assertThat(whole.search().find("println", 10)).isNotEmpty();
+  }
+
+  @Test
   void errorPagesAreInTheSitesStyle() {
     Site site = render(Fixtures.VALID, "/course");
     Page error = site.serverError();
