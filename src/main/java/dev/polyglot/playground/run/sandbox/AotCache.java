@@ -6,6 +6,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,16 +16,18 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The JDK 25 AOT cache for worker JVMs (JEP 483/514/515). At start-up one training worker, in the
  * same sandbox and with the same class path as every other, does what a pool's worker does: its
- * javac warm-ups, if any, then a typical lesson program the server compiled; the JVM writes the
- * cache as it exits. From then on workers start with it: their classes come loaded and linked, with
- * profiles from the training run. Until it is ready, or if training fails, workers simply start
- * without it.
+ * javac warm-ups, if any, then a typical lesson program ({@link TrainingProgram}); the JVM writes
+ * the cache as it exits. From then on workers start with it: their classes come loaded and linked,
+ * with profiles from the training run. Until it is ready, or if training fails, workers simply
+ * start without it.
  *
  * <p>A cache recorded by an earlier start is kept when it was recorded for the same workers: the
  * same command (JDK runtime, flags, class path) and the same worker jar, and its bytes are those
@@ -36,37 +39,6 @@ final class AotCache {
 
   /** Outside the pool's slots, so the training uid is never a run's uid. */
   static final int TRAINING_SLOT = 999;
-
-  private static final String TRAINING_PROGRAM =
-      """
-      import java.net.URI;
-      import java.net.http.*;
-      import java.util.concurrent.*;
-
-      record User(int id, String name) {}
-
-      void main() throws Exception {
-        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
-          var futures = java.util.stream.IntStream.range(0, 4)
-              .mapToObj(i -> executor.submit(() -> { Thread.sleep(5); return new User(i, "user " + i); }))
-              .toList();
-          for (var f : futures) IO.println(f.get());
-        }
-        var both = CompletableFuture.supplyAsync(() -> "a").thenCombine(CompletableFuture.supplyAsync(() -> "b"), String::concat);
-        IO.println(both.orTimeout(1, TimeUnit.SECONDS).join() + String.format(" took %.1f s", 0.0));
-        var client = HttpClient.newHttpClient();
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:8765/api/users/1?delay=0")).build();
-        IO.println(client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).join().body());
-        var vertx = io.vertx.core.Vertx.vertx();
-        var timer = io.vertx.core.Promise.<String>promise();
-        vertx.setTimer(5, id -> timer.complete("timer"));
-        var done = io.vertx.core.Future.all(timer.future(), vertx.executeBlocking(() -> "blocking"));
-        IO.println(done.toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS).list());
-        vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
-        // Netty's global executor thread, not a daemon, would keep the JVM up for one more second.
-        System.exit(0);
-      }
-      """;
 
   /** Where the cache stands, as /health reports it. */
   enum State {
@@ -131,20 +103,16 @@ final class AotCache {
 
   /**
    * What the training worker does, as a pool's workers do: the javac warm-ups they do ({@code
-   * WARMUPS}, none by default), then a lesson program the server compiled, as a bundled run's. So
-   * javac is in the cache only where workers run it, and the training takes about 2.8 s instead of
-   * 4.7 (outside the sandbox).
-   *
-   * @param classPath the workers' class path on the host, which the program compiles against
+   * WARMUPS}, none by default), then a lesson program ({@link TrainingProgram}), as a bundled
+   * run's. So javac is in the cache only where workers run it, and the training takes about 2.8 s
+   * instead of 4.7 (outside the sandbox).
    */
-  record Training(int warmups, String classPath) {}
+  record Training(int warmups) {}
 
   private static Future<Boolean> record(
       Vertx vertx, Path dir, String key, ChildLauncher launcher, Training training) {
     Path cache = dir.resolve(Sandbox.AOT_FILE);
-    Future<Compiler.Result> program =
-        vertx.executeBlocking(
-            () -> Compiler.compile("Main", TRAINING_PROGRAM, training.classPath()), false);
+    Future<Compiler.Result> program = vertx.executeBlocking(AotCache::program, false);
     Future<Child> child =
         launcher
             .start(Sandbox.Role.TRAINING, TRAINING_SLOT, training.warmups())
@@ -170,6 +138,25 @@ final class AotCache {
                   return ok;
                 },
                 false));
+  }
+
+  /**
+   * The class files of {@link TrainingProgram}, as a compiled lesson's are sent. The server's own
+   * build compiled them: compiling the program at start-up took javac in the server 1.8 s of a
+   * first start, and the training worker waited for it.
+   */
+  static Compiler.Result program() throws IOException {
+    Map<String, byte[]> classes = new HashMap<>();
+    for (Class<?> type : TrainingProgram.class.getNestMembers()) {
+      try (InputStream in =
+          AotCache.class.getResourceAsStream("/" + type.getName().replace('.', '/') + ".class")) {
+        if (in == null) {
+          throw new IOException("no class file for " + type.getName());
+        }
+        classes.put(type.getName(), in.readAllBytes());
+      }
+    }
+    return new Compiler.Result(classes, TrainingProgram.class.getName(), List.of());
   }
 
   /** Next to the cache: what it was recorded for, and its own hash. */

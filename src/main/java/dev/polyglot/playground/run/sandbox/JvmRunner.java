@@ -94,7 +94,7 @@ public final class JvmRunner implements Runner {
                   made.aotDir(),
                   made.aotKey(),
                   runner.launcher,
-                  new AotCache.Training(settings.warmups(), jail.files().classPath(false)))
+                  new AotCache.Training(settings.warmups()))
               .onComplete(x -> runner.start());
           return runner;
         });

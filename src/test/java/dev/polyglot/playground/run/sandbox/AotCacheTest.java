@@ -10,6 +10,7 @@ import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,9 +39,7 @@ class AotCacheTest {
             .warm());
   }
 
-  /** The test's own class path has what the training program imports (Vert.x). */
-  private static final AotCache.Training TRAINING =
-      new AotCache.Training(0, System.getProperty("java.class.path"));
+  private static final AotCache.Training TRAINING = new AotCache.Training(0);
 
   private boolean train(String key, FakeLauncher launcher) throws Exception {
     return train(key, launcher, TRAINING);
@@ -92,15 +91,20 @@ class AotCacheTest {
   }
 
   @Test
-  void theTrainingWorkerDoesThePoolsWarmUpsThenRunsAProgramTheServerCompiled() throws Exception {
+  void theTrainingWorkerDoesThePoolsWarmUpsThenRunsTheTrainingProgram() throws Exception {
     var launcher = training(new byte[] {1});
-    assertTrue(train("workers-a", launcher, new AotCache.Training(3, TRAINING.classPath())));
+    assertTrue(train("workers-a", launcher, new AotCache.Training(3)));
     FakeChild child = launcher.started.getFirst();
     assertEquals(Sandbox.Role.TRAINING, child.role);
     assertEquals(3, child.warmups);
     var load = assertInstanceOf(Wire.Load.class, child.jobs.getFirst());
-    assertEquals("Main", load.mainClass());
-    assertTrue(load.classes().containsKey("Main"), load.classes().keySet().toString());
+    String main = TrainingProgram.class.getName();
+    assertEquals(main, load.mainClass());
+    // The program and its record, as class files: what a worker defines and runs.
+    assertEquals(Set.of(main, main + "$User"), load.classes().keySet());
+    load.classes()
+        .values()
+        .forEach(bytes -> assertEquals(0xCAFEBABE, java.nio.ByteBuffer.wrap(bytes).getInt()));
   }
 
   @Test
