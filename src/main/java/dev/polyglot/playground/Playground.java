@@ -130,6 +130,8 @@ public final class Playground {
         role.clustered()
             ? Clustering.join(builder, options, config.cluster())
             : Future.succeededFuture(builder.with(options).build());
+    // Once: the pages link the assets under it, and the routes serve them there.
+    String assetVersion = Assets.version(Version.current());
     var current = new AtomicReference<Site>();
     var rendering = new AtomicReference<>(Rendering.NONE);
     var runner = new AtomicReference<Runner>();
@@ -137,11 +139,20 @@ public final class Playground {
     return made.compose(vertx ->
         (role == Role.EXECUTOR
                 ? executor(vertx, config, runners, gauge, runner, executor)
-                : site(vertx, config, runners, gauge, registry, current, rendering, runner))
+                : site(
+                    vertx,
+                    config,
+                    assetVersion,
+                    runners,
+                    gauge,
+                    registry,
+                    current,
+                    rendering,
+                    runner))
             .map(v ->
                 new Node(
                     vertx, current, rendering.get(), runner.get(), gauge, executor.get(), registry))
-            .compose(node -> deploy(node, config))
+            .compose(node -> deploy(node, config, assetVersion))
             .recover(e -> {
               Runner r = runner.get();
               Future<Void> stopped = r == null ? Future.succeededFuture() : r.close();
@@ -169,13 +180,13 @@ public final class Playground {
   private static Future<Void> site(
       Vertx vertx,
       Config config,
+      String assetVersion,
       RunnerFactory runners,
       Gauge gauge,
       MeterRegistry registry,
       AtomicReference<Site> current,
       AtomicReference<Rendering> rendering,
       AtomicReference<Runner> runner) {
-    String assetVersion = Assets.version(Version.current());
     Path root = config.snippetsDir().orElseGet(Bundled::snippets);
     var renderers = new AtomicReference<SiteRenderer>();
     // The renderer (the toolchains' versions, a process each, and the templates compiled) is made
@@ -313,7 +324,7 @@ public final class Playground {
     return started.future();
   }
 
-  private static Future<Playground> deploy(Node node, Config config) {
+  private static Future<Playground> deploy(Node node, Config config, String assetVersion) {
     Vertx vertx = node.vertx();
     String version = Version.current();
     var services =
@@ -321,7 +332,7 @@ public final class Playground {
             new CurrentSite(node.site()::get, node.rendering().whole()),
             config.basePath(),
             version,
-            Assets.version(version),
+            assetVersion,
             config.dev(),
             node.registry(),
             node.runner(),

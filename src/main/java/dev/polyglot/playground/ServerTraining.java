@@ -55,7 +55,7 @@ final class ServerTraining {
                   .rendered()
                   .toCompletionStage()
                   .toCompletableFuture()
-                  .get()
+                  .get(60, TimeUnit.SECONDS)
                   .pages()
                   .keySet());
       paths.addAll(OTHERS);
