@@ -110,8 +110,11 @@ void main(String[] args) throws Exception {
   IO.println("");
   // The operator's server: default settings, a fresh work folder (so the AOT cache is recorded).
   // Only the per-address rate limit is lifted: here a whole class shares one address.
+  // The clock starts once the last work folder is gone: deleting it is the bench's work, not the
+  // server's start.
+  Server.clearWorkFolder(18203);
   long t0 = System.nanoTime();
-  var server = Server.launch(18203, "--runs-per-minute-per-client", "0");
+  var server = Server.relaunch(18203, "--runs-per-minute-per-client", "0");
   double page = server.awaitPage(t0);
   double ready = server.awaitReady(t0);
   IO.println("start with default settings: first lesson page served after %.2f s, fully ready (AOT cache, compile service, every pool full) after %.2f s   target <= 6 s".formatted(page / 1000, ready / 1000));
@@ -221,13 +224,17 @@ record Server(Process process, int port) {
 
   /** Starts the jar in a fresh work folder, without waiting for it. */
   static Server launch(int port, String... flags) throws Exception {
+    clearWorkFolder(port);
+    return relaunch(port, flags);
+  }
+
+  static void clearWorkFolder(int port) throws IOException {
     Path work = Path.of("/tmp/runbench-" + port);
     if (Files.exists(work)) {
       try (var files = Files.walk(work)) {
         files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
       }
     }
-    return relaunch(port, flags);
   }
 
   /** Starts the jar in the work folder an earlier start left, without waiting for it. */
@@ -327,9 +334,19 @@ record Server(Process process, int port) {
     return new Timing(first, started, output, exit, code);
   }
 
+  /**
+   * Stops the server and waits until its children (workers, interpreters, the compile service) are
+   * gone too: they die with it, but a moment later, and what is timed next should not share the
+   * machine with their ends.
+   */
   void stop() throws Exception {
+    List<ProcessHandle> children = process.descendants().toList();
     process.destroy();
     process.waitFor(10, TimeUnit.SECONDS);
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (children.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
   }
 
   static String quote(String s) {

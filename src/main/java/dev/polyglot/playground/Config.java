@@ -160,7 +160,7 @@ public record Config(
               "--warmups",
               "WARMUPS",
               "N",
-              "javac warm-up compiles per pooled worker (none in a burst) [5]",
+              "javac warm-up compiles per pooled worker (none in a burst) [0]",
               (b, v) -> b.warmups = count(v, 0)),
           new Option(
               "--run-timeout",
