@@ -162,9 +162,29 @@ final class AotCache {
   /** Next to the cache: what it was recorded for, and its own hash. */
   static final String KEY_FILE = Sandbox.AOT_FILE + ".key";
 
-  /** What a cache is valid for: the workers' command and the bytes of their class path. */
-  static String key(List<String> command, Path jar) throws IOException {
-    return sha256(String.join("\0", command).getBytes(StandardCharsets.UTF_8)) + "-" + sha256(jar);
+  /**
+   * What a cache is valid for: the workers' command, the bytes of their class path, and the runtime
+   * they run on. The command names the runtime only as the sandbox sees it ({@code /app/jdk}), so a
+   * JDK updated in place, or a runtime made again, would otherwise keep the key of a cache that the
+   * JVM then refuses (a cache is for one JDK build), and every worker would start without one. The
+   * runtime counts by its {@code release} file and its {@code lib/modules} image's size and time.
+   */
+  static String key(List<String> command, Path jar, Path javaHome) throws IOException {
+    return sha256(String.join("\0", command).getBytes(StandardCharsets.UTF_8))
+        + "-"
+        + sha256(jar)
+        + "-"
+        + sha256(runtime(javaHome).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String runtime(Path javaHome) throws IOException {
+    Path release = javaHome.resolve("release");
+    Path modules = javaHome.resolve("lib/modules");
+    return (Files.isRegularFile(release) ? Files.readString(release) : "no release file")
+        + "\0"
+        + (Files.isRegularFile(modules)
+            ? Files.size(modules) + " " + Files.getLastModifiedTime(modules).toMillis()
+            : "no modules image");
   }
 
   private static String sha256(Path file) throws IOException {

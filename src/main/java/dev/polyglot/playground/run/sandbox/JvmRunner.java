@@ -77,7 +77,8 @@ public final class JvmRunner implements Runner {
                   AotCache.key(
                       jail.sandbox()
                           .command(Sandbox.Role.WORKER, 0, settings.warmups(), Sandbox.Aot.USE),
-                      jail.files().lib().resolve(WorkerFiles.JAR));
+                      jail.files().lib().resolve(WorkerFiles.JAR),
+                      jail.sandbox().javaHome());
               return new Made(runner, jail.sandbox().aotDir(), key);
             },
             false)

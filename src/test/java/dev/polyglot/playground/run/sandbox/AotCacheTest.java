@@ -9,6 +9,7 @@ import dev.polyglot.playground.run.worker.Wire;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -108,13 +109,24 @@ class AotCacheTest {
   }
 
   @Test
-  void theKeyCoversTheCommandAndTheJar() throws Exception {
+  void theKeyCoversTheCommandTheJarAndTheRuntime() throws Exception {
     Path jar = dir.resolve("worker.jar");
     Files.write(jar, new byte[] {1});
-    String key = AotCache.key(List.of("java", "-Xmx128m"), jar);
-    assertEquals(key, AotCache.key(List.of("java", "-Xmx128m"), jar));
-    assertNotEquals(key, AotCache.key(List.of("java", "-Xmx256m"), jar));
+    Path jdk = Files.createDirectories(dir.resolve("jdk/lib"));
+    Files.writeString(dir.resolve("jdk/release"), "JAVA_VERSION=\"25.0.1\"\n");
+    Path modules = Files.write(jdk.resolve("modules"), new byte[] {1, 2, 3});
+    Path home = dir.resolve("jdk");
+    String key = AotCache.key(List.of("java", "-Xmx128m"), jar, home);
+    assertEquals(key, AotCache.key(List.of("java", "-Xmx128m"), jar, home));
+    assertNotEquals(key, AotCache.key(List.of("java", "-Xmx256m"), jar, home));
+    // A JDK updated in place: the same command and path, another runtime.
+    Files.writeString(dir.resolve("jdk/release"), "JAVA_VERSION=\"25.0.2\"\n");
+    String updated = AotCache.key(List.of("java", "-Xmx128m"), jar, home);
+    assertNotEquals(key, updated);
+    // The runtime made again: its modules image is another file.
+    Files.setLastModifiedTime(modules, FileTime.fromMillis(1_000));
+    assertNotEquals(updated, AotCache.key(List.of("java", "-Xmx128m"), jar, home));
     Files.write(jar, new byte[] {2});
-    assertNotEquals(key, AotCache.key(List.of("java", "-Xmx128m"), jar));
+    assertNotEquals(key, AotCache.key(List.of("java", "-Xmx128m"), jar, home));
   }
 }
