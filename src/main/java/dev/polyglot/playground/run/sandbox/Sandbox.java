@@ -44,11 +44,6 @@ final class Sandbox {
   private final boolean root;
   private final Optional<Path> seccomp;
 
-  /** The runtime children run on, as the server sees it. */
-  Path javaHome() {
-    return javaHome;
-  }
-
   /** Writes the seccomp filter next to the workers' files; blocking, so off the event loop. */
   Sandbox(Mode mode, WorkerFiles files, Limits limits, Path javaHome) throws IOException {
     this.mode = mode;
@@ -65,6 +60,11 @@ final class Sandbox {
     } else {
       this.seccomp = Optional.empty();
     }
+  }
+
+  /** The runtime children run on, as the server sees it. */
+  Path javaHome() {
+    return javaHome;
   }
 
   Mode mode() {
