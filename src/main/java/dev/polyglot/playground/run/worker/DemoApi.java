@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -69,8 +70,18 @@ public final class DemoApi {
     }
   }
 
-  private static final Data DATA = Data.load();
-  private static final List<User> USERS = DATA.users();
+  /**
+   * Not read while the API starts: reading it opens the worker's jar, and a worker says ready only
+   * once its API is up. {@link #preload} reads it beside the rest of a worker's set-up instead.
+   */
+  private static final class Loaded {
+    static final Data DATA = Data.load();
+  }
+
+  /** Reads the routes' data now, so that the first request does not wait for it. */
+  static void preload() {
+    Objects.requireNonNull(Loaded.DATA);
+  }
 
   private DemoApi() {}
 
@@ -111,7 +122,10 @@ public final class DemoApi {
       String path = uri.getPath();
       Matcher m = USER.matcher(path);
       if (path.equals("/api/users") || path.equals("/api/users/")) {
-        send(exchange, 200, "[" + String.join(",", USERS.stream().map(User::json).toList()) + "]");
+        send(
+            exchange,
+            200,
+            "[" + String.join(",", Loaded.DATA.users().stream().map(User::json).toList()) + "]");
       } else if (m.matches() && user(m.group(1)) != null) {
         User user = user(m.group(1));
         send(exchange, 200, m.group(2) == null ? user.json() : posts(user));
@@ -122,16 +136,19 @@ public final class DemoApi {
   }
 
   private static User user(String id) {
-    return USERS.stream().filter(u -> String.valueOf(u.id()).equals(id)).findFirst().orElse(null);
+    return Loaded.DATA.users().stream()
+        .filter(u -> String.valueOf(u.id()).equals(id))
+        .findFirst()
+        .orElse(null);
   }
 
   private static String posts(User user) {
     var posts = new java.util.ArrayList<Object>();
-    for (int i = 0; i < DATA.postTitles().size(); i++) {
+    for (int i = 0; i < Loaded.DATA.postTitles().size(); i++) {
       var post = new java.util.LinkedHashMap<String, Object>();
       post.put("id", user.id() * 10 + i + 1);
       post.put("userId", user.id());
-      post.put("title", DATA.postTitles().get(i));
+      post.put("title", Loaded.DATA.postTitles().get(i));
       posts.add(post);
     }
     var out = new StringBuilder();
@@ -144,14 +161,14 @@ public final class DemoApi {
       for (String part : query.split("&")) {
         if (part.startsWith("delay=")) {
           try {
-            return Math.clamp(Long.parseLong(part.substring(6)), 0, DATA.maxDelay());
+            return Math.clamp(Long.parseLong(part.substring(6)), 0, Loaded.DATA.maxDelay());
           } catch (NumberFormatException e) {
-            return DATA.defaultDelay();
+            return Loaded.DATA.defaultDelay();
           }
         }
       }
     }
-    return DATA.defaultDelay();
+    return Loaded.DATA.defaultDelay();
   }
 
   private static void sleep(long ms) {

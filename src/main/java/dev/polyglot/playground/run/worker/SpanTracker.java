@@ -87,6 +87,14 @@ final class SpanTracker {
     poller.start();
   }
 
+  /**
+   * The threads there now are the worker's too: those its own set-up started after this tracker was
+   * made (the demo API's, the common pool's), which it made beside them.
+   */
+  synchronized void settle() {
+    threads().forEach(before::add);
+  }
+
   /** Whether {@code thread} was there before the program started: the JDK's, ours. */
   synchronized boolean existedBefore(Thread thread) {
     return before.contains(thread);

@@ -6,6 +6,8 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Everything a run needs whatever its code, set up while the worker waits for its job: the lanes,
@@ -14,14 +16,19 @@ import java.util.Set;
  * ({@link #begin}), so that the reader's run does not wait for any of it.
  *
  * <pre>
- *   new Stage(protocol)   before ready: the threads there now are the worker's, not the program's
+ *   new Stage(protocol)   before ready, beside the worker's other set-up
+ *   settle()              once that is done: the threads there now are the worker's, not the program's
  *   begin(classes)        the job's classes are the program's; streams, hook, clocks; started
  *   main() ...            exit hook: drain the streams, end the spans, finished
  * </pre>
  */
 final class Stage {
   private final Protocol protocol;
-  private final OperatingSystemMXBean cpu;
+  // The process's CPU clock. Its management bean takes 10-30 ms to load (the platform's MBean
+  // providers, the container's cgroups), so it loads on a thread of its own beside the rest.
+  private final FutureTask<OperatingSystemMXBean> cpuClock =
+      new FutureTask<>(() -> (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean());
+  private OperatingSystemMXBean cpu;
   private final Lanes lanes;
   private final SpanTracker spans;
   private final Capture out;
@@ -32,10 +39,13 @@ final class Stage {
   private volatile Set<String> programClasses = Set.of();
   private long cpuStart;
 
-  /** Call on the thread that will run {@code main}, once the worker's own threads are up. */
+  /**
+   * Call on the thread that will run {@code main}, then {@link #settle} once the worker's own
+   * threads are up.
+   */
   Stage(Protocol protocol) {
     this.protocol = protocol;
-    this.cpu = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    Thread.ofPlatform().name(WorkerMain.THREAD_PREFIX + "cpu-clock").start(cpuClock);
     this.lanes = new Lanes(this::isProgramClass);
     this.spans = new SpanTracker(protocol, lanes, Thread.currentThread());
     this.out = new Capture(protocol, false, lanes, spans);
@@ -50,6 +60,15 @@ final class Stage {
 
   private boolean isProgramClass(String name) {
     return programClasses.contains(name);
+  }
+
+  /**
+   * The worker's set-up is done: the threads there now are its own, not the program's, and the CPU
+   * clock is loaded.
+   */
+  void settle() throws InterruptedException, ExecutionException {
+    cpu = cpuClock.get();
+    spans.settle();
   }
 
   SpanTracker spans() {

@@ -13,24 +13,39 @@ import java.util.concurrent.TimeUnit;
  * Work a pooled worker does before it says ready, so that the reader's run does not pay for it: one
  * pass over the run path, any javac compiles asked for (only useful when the compile service is
  * down and edited code compiles in the worker), and one pass over CompletableFuture and
- * String.format, which nearly every lesson touches first. A worker started for a waiting run
- * ({@code compiles < 0}) skips all but the last. The AOT cache covers class loading for the rest,
- * virtual threads and Vert.x included.
+ * String.format, which nearly every lesson touches first, with the demo API's data. A worker
+ * started for a waiting run ({@code compiles < 0}) skips all but the last. The AOT cache covers
+ * class loading for the rest, virtual threads and Vert.x included.
+ *
+ * <p>The last pass runs on the common pool ({@link #commonPath}) while the worker sets up the rest,
+ * since a waiting run waits for whichever of them ends last.
  */
 final class Warmup {
   private Warmup() {}
 
+  /** The run path and the compiles, for a pooled worker ({@code compiles >= 0}); else nothing. */
   static void run(int compiles, String classPath) throws Exception {
     if (compiles >= 0) {
       runPath();
       javac(compiles, classPath);
     }
+  }
+
+  /**
+   * Starts the pass over CompletableFuture and String.format, which also reads the demo API's data;
+   * join it before saying ready.
+   */
+  static CompletableFuture<String> commonPath() {
     // Not virtual threads: their scheduler is created with the first one, and a lesson may set
     // jdk.virtualThreadScheduler.parallelism in main() to show what one carrier thread does.
-    CompletableFuture.supplyAsync(() -> String.format("%d %s", 1, "x"))
-        .thenCombine(CompletableFuture.supplyAsync(() -> 2), (a, b) -> a + b)
-        .orTimeout(1, TimeUnit.SECONDS)
-        .join();
+    return CompletableFuture.supplyAsync(() -> String.format("%d %s", 1, "x"))
+        .thenCombine(
+            CompletableFuture.supplyAsync(() -> {
+              DemoApi.preload();
+              return 2;
+            }),
+            (a, b) -> a + b)
+        .orTimeout(1, TimeUnit.SECONDS);
   }
 
   /**

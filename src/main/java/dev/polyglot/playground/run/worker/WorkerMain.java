@@ -13,7 +13,7 @@ import java.util.Map;
  * process:
  *
  * <pre>
- *   warm up javac (N compiles), start demo API beside it ─ set the {@link Stage} ─ send ready
+ *   demo API ┐ common pool's pass ┐ warm-ups, the {@link Stage} ┘ ─ send ready
  *   read one job (a line of {@link Wire}) from stdin:   compile   edited code
  *                                                       load      precompiled classes
  *   [compiling, diagnostic*] ─ started ─ main() ─ wait for non-daemon threads ─ finished ─ exit
@@ -32,17 +32,21 @@ public final class WorkerMain {
     var protocol = new Protocol(new FileOutputStream(FileDescriptor.out));
     int warmups = args.length > 0 ? Integer.parseInt(args[0]) : 0;
     String classPath = System.getProperty("java.class.path");
-    // The demo API starts on a thread of its own, beside the warm-up, so that a worker started for
-    // one waiting run says ready sooner. It is joined before the stage is set: the threads it
-    // started are the worker's, not the program's.
+    // Three things every worker sets up before it says ready go side by side, since a worker
+    // started for a waiting run is waited for until the last of them ends: the demo API on a
+    // thread of its own, the common pool's pass, and on this thread the rest (the job's reader, the
+    // program's empty stdin, and the stage).
     Thread demoApi = Thread.ofPlatform().name(THREAD_PREFIX + "demo-api").start(DemoApi::start);
+    var commonPath = Warmup.commonPath();
     Warmup.run(warmups, classPath);
-    // What every run needs, whatever its code, is set up before ready, so that no reader waits for
-    // it: the job's reader, the program's empty stdin, and the stage.
     var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     System.setIn(new ByteArrayInputStream(new byte[0]));
-    demoApi.join();
     var stage = new Stage(protocol);
+    demoApi.join();
+    commonPath.join();
+    // The threads the API and the common pool started meanwhile are the worker's, not the
+    // program's.
+    stage.settle();
     Thread.setDefaultUncaughtExceptionHandler((thread, e) -> uncaught(protocol, thread, e));
     protocol.send(new Wire.Ready());
 
