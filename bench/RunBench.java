@@ -108,20 +108,30 @@ void main(String[] args) throws Exception {
     empty.stop();
   }
   IO.println("");
-  // The operator's server, with default settings: started on a fresh work folder (so the runtime is
-  // made and the AOT cache recorded), then restarted on the folder that start left, three times
-  // each, alternating: one start on a shared machine says little. Only the per-address rate limit
-  // is lifted: here a whole class shares one address.
+  // The operator's server, with default settings: started on a fresh work folder (so the AOT cache
+  // is recorded), then restarted on the folder that start left, three times each, alternating: one
+  // start on a shared machine says little. A fresh start finds the workers' runtime that
+  // `./playground run` and the Dockerfile link beside the jar at build time; a third kind of start
+  // has none there, and links it itself. Only the per-address rate limit is lifted: here a whole
+  // class shares one address.
+  Path ahead = Path.of(JAR).resolveSibling("worker-runtimes");
+  if (!Files.isDirectory(ahead)) {
+    IO.println("note: no " + ahead + " (java -jar " + JAR + " prepare makes it): every start links the runtime");
+  }
   var fresh = new ArrayList<double[]>();
   var restarts = new ArrayList<double[]>();
+  var unprepared = new ArrayList<double[]>();
   for (int i = 0; i < 3; i++) {
     // Deleting the last work folder is the bench's work, not the server's start: before the clock.
     Server.clearWorkFolder(18203);
     fresh.add(timedStart());
     restarts.add(timedStart());
+    Server.clearWorkFolder(18203);
+    unprepared.add(withoutRuntimeMadeAhead(ahead));
   }
   report("start with default settings, fresh work folder", fresh);
   report("restart with default settings, same work folder", restarts);
+  report("start, fresh work folder, no runtime linked at build", unprepared);
   long t0 = System.nanoTime();
   var server = Server.relaunch(18203, "--runs-per-minute-per-client", "0");
   try {
@@ -142,6 +152,18 @@ static double[] timedStart() throws Exception {
     return new double[] {server.awaitPage(t0) / 1000, server.awaitReady(t0) / 1000};
   } finally {
     server.stop();
+  }
+}
+
+/** A timed start while the runtime linked at build is moved aside, so that the server links one. */
+static double[] withoutRuntimeMadeAhead(Path ahead) throws Exception {
+  if (!Files.isDirectory(ahead)) return timedStart();
+  Path aside = ahead.resolveSibling(ahead.getFileName() + ".bench-aside");
+  Files.move(ahead, aside);
+  try {
+    return timedStart();
+  } finally {
+    Files.move(aside, ahead);
   }
 }
 

@@ -393,12 +393,14 @@ public record Config(
     var text =
         new StringBuilder(
             """
-            Usage: java -jar polyglot-playground.jar [serve|validate|train] [options]
+            Usage: java -jar polyglot-playground.jar [serve|validate|train|prepare] [options]
 
               serve       start the playground (the default)
               validate    check the lessons, print every problem, exit 1 if there is any
               train       with java -XX:AOTCacheOutput=FILE: record the server's AOT cache (serve
                           each page once, then exit); start with -XX:AOTCache=FILE to use it
+              prepare     link the runtime that runs Java code beside the jar (worker-runtimes/),
+                          so that no start of this jar on this JDK needs to link one
 
             Options (each also read from the environment variable in brackets):
             """);

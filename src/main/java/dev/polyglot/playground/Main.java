@@ -3,6 +3,7 @@ package dev.polyglot.playground;
 import dev.polyglot.playground.content.Bundled;
 import dev.polyglot.playground.content.CourseLoader;
 import dev.polyglot.playground.content.Loaded;
+import dev.polyglot.playground.run.sandbox.SandboxRunners;
 import io.vertx.core.Future;
 import java.io.PrintStream;
 import java.lang.System.Logger.Level;
@@ -13,7 +14,9 @@ import java.util.logging.ConsoleHandler;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
-/** Command line: {@code serve} (the default), {@code validate} or {@code train}. */
+/**
+ * Command line: {@code serve} (the default), {@code validate}, {@code train} or {@code prepare}.
+ */
 public final class Main {
   private static final System.Logger LOG = System.getLogger(Main.class.getName());
 
@@ -61,6 +64,7 @@ public final class Main {
       case "serve" -> serve(config);
       case "validate" -> System.exit(validate(config, System.out));
       case "train" -> System.exit(train(options));
+      case "prepare" -> System.exit(prepare());
       default -> {
         System.err.println("error: unknown command '" + command + "'\n\n" + Config.USAGE);
         System.exit(2);
@@ -73,6 +77,16 @@ public final class Main {
       return ServerTraining.run(args);
     } catch (Exception e) {
       LOG.log(Level.ERROR, "training failed: " + e.getMessage(), e);
+      return 1;
+    }
+  }
+
+  private static int prepare() {
+    try {
+      System.out.println("the runtime for Java code: " + SandboxRunners.prepareRuntime());
+      return 0;
+    } catch (Exception e) {
+      System.err.println("error: cannot prepare the runtime for Java code: " + e.getMessage());
       return 1;
     }
   }

@@ -3,6 +3,7 @@ package dev.polyglot.playground;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code ./playground run} and the Docker image record the server's own AOT cache with {@code
- * train}, then start with it: the built jar records one, and the JVM takes it.
+ * train}, then start with it: the built jar records one, and the JVM takes it. They also link the
+ * runtime for Java code beside the jar with {@code prepare}.
  */
 class ServerTrainingIT {
   private static final String JAVA =
@@ -44,5 +46,24 @@ class ServerTrainingIT {
     var used = java("-XX:AOTCache=" + aot, "-XX:AOTMode=on", "-jar", JAR, "validate");
     assertThat(used.code()).as(used.out()).isZero();
     assertThat(used.out()).contains("OK: ");
+  }
+
+  @Test
+  void prepareLinksTheRuntimeForJavaBesideTheJarOnce() throws Exception {
+    Path jar = Files.copy(Path.of(JAR), dir.resolve("polyglot-playground.jar"));
+    var prepared = java("-jar", jar.toString(), "prepare");
+    assertThat(prepared.code()).as(prepared.out()).isZero();
+    Path home = Path.of(prepared.out().strip().replaceFirst("^the runtime for Java code: ", ""));
+    assertThat(home).startsWith(dir.resolve("worker-runtimes"));
+    assertThat(home.resolve("bin/java")).isExecutable();
+    assertThat(home.resolve(".complete")).isRegularFile();
+
+    long made = Files.getLastModifiedTime(home).toMillis();
+    var again = java("-jar", jar.toString(), "prepare");
+    assertThat(again.code()).as(again.out()).isZero();
+    assertThat(again.out()).contains(home.toString());
+    assertThat(Files.getLastModifiedTime(home).toMillis())
+        .as("kept, not linked again")
+        .isEqualTo(made);
   }
 }

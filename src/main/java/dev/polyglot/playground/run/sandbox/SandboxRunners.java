@@ -15,6 +15,15 @@ import java.util.Map;
 public final class SandboxRunners {
   private SandboxRunners() {}
 
+  /**
+   * Links the runtime that Java runs on beside the jar, where every start of it finds the runtime
+   * instead of linking one ({@code polyglot-playground.jar prepare}). Blocking.
+   */
+  public static java.nio.file.Path prepareRuntime()
+      throws java.io.IOException, InterruptedException {
+    return WorkerRuntime.makeBesideJar();
+  }
+
   public static Future<Runner> create(Vertx vertx, RunSettings settings) {
     return vertx
         .executeBlocking(

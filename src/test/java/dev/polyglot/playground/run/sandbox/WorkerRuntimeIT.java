@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,7 +17,7 @@ class WorkerRuntimeIT {
 
   @Test
   void itHoldsTheListedModulesAndIsMadeOnce() throws Exception {
-    Path home = WorkerRuntime.prepare(work);
+    Path home = WorkerRuntime.prepare(work, Optional.empty());
     assertThat(home).startsWith(work);
     assertThat(home.resolve("bin/java")).isExecutable();
 
@@ -33,9 +34,22 @@ class WorkerRuntimeIT {
     assertThat(listed).as("far fewer than a whole JDK").hasSizeLessThan(20);
 
     long made = Files.getLastModifiedTime(home).toMillis();
-    assertThat(WorkerRuntime.prepare(work)).isEqualTo(home);
+    assertThat(WorkerRuntime.prepare(work, Optional.empty())).isEqualTo(home);
     assertThat(Files.getLastModifiedTime(home).toMillis())
         .as("reused, not made again")
         .isEqualTo(made);
+  }
+
+  @Test
+  void aRuntimeMadeAheadIsUsedAndNoneIsLinkedInTheWorkFolder(@TempDir Path ahead) throws Exception {
+    Path made = WorkerRuntime.prepare(ahead, Optional.empty());
+    assertThat(made).startsWith(ahead);
+
+    assertThat(WorkerRuntime.prepare(work, Optional.of(ahead))).isEqualTo(made);
+    assertThat(work).as("nothing linked in the work folder").isEmptyDirectory();
+
+    // Half made (a jlink that did not finish): not used.
+    Files.delete(made.resolve(".complete"));
+    assertThat(WorkerRuntime.prepare(work, Optional.of(ahead))).startsWith(work);
   }
 }
