@@ -13,7 +13,7 @@ import java.util.Map;
  * process:
  *
  * <pre>
- *   demo API ┐ common pool's pass ┐ warm-ups, the {@link Stage} ┘ ─ send ready
+ *   demo API | common pool's pass | warm-ups, {@link Stage} (side by side) ─ settle ─ send ready
  *   read one job (a line of {@link Wire}) from stdin:   compile   edited code
  *                                                       load      precompiled classes
  *   [compiling, diagnostic*] ─ started ─ main() ─ wait for non-daemon threads ─ finished ─ exit
