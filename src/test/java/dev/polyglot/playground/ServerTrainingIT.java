@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -51,19 +52,33 @@ class ServerTrainingIT {
   @Test
   void prepareLinksTheRuntimeForJavaBesideTheJarOnce() throws Exception {
     Path jar = Files.copy(Path.of(JAR), dir.resolve("polyglot-playground.jar"));
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
     var prepared = java("-jar", jar.toString(), "prepare");
     assertThat(prepared.code()).as(prepared.out()).isZero();
-    Path home = Path.of(prepared.out().strip().replaceFirst("^the runtime for Java code: ", ""));
+    Path home = Path.of(said(prepared.out(), "the runtime for Java code: "));
     assertThat(home).startsWith(dir.resolve("worker-runtimes"));
     assertThat(home.resolve("bin/java")).isExecutable();
     assertThat(home.resolve(".complete")).isRegularFile();
+    assertThat(prepared.out()).doesNotContain("other users may not enter");
 
+    // Where only its owner may enter, sandboxed runs could not reach it: prepare says so.
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
     long made = Files.getLastModifiedTime(home).toMillis();
     var again = java("-jar", jar.toString(), "prepare");
     assertThat(again.code()).as(again.out()).isZero();
-    assertThat(again.out()).contains(home.toString());
+    assertThat(said(again.out(), "the runtime for Java code: ")).isEqualTo(home.toString());
     assertThat(Files.getLastModifiedTime(home).toMillis())
         .as("kept, not linked again")
         .isEqualTo(made);
+    assertThat(again.out()).contains("which other users may not enter");
+  }
+
+  /** The rest of the line of {@code out} that begins with {@code prefix}. */
+  private static String said(String out, String prefix) {
+    return out.lines()
+        .filter(line -> line.startsWith(prefix))
+        .map(line -> line.substring(prefix.length()).strip())
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no line \"" + prefix + "\" in: " + out));
   }
 }

@@ -56,7 +56,8 @@ final class WorkerRuntime {
     Optional<Path> ahead =
         madeAhead
             .map(dir -> dir.resolve(name))
-            .filter(home -> Files.exists(home.resolve(COMPLETE)));
+            .filter(home -> Files.exists(home.resolve(COMPLETE)))
+            .filter(WorkerRuntime::reachable);
     if (ahead.isPresent()) {
       return ahead.get();
     }
@@ -88,10 +89,27 @@ final class WorkerRuntime {
     }
     Files.createDirectories(dir);
     try {
-      return make(dir, name());
+      Path home = make(dir, name());
+      reachable(home); // says so now, while someone reads what this command prints
+      return home;
     } catch (JlinkException e) {
       throw new IllegalStateException("jlink failed: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Whether sandboxed children, who run as users of their own, can reach {@code home}: a runtime
+   * linked beside a jar in a home folder that only its owner may enter is of no use to them.
+   */
+  private static boolean reachable(Path home) {
+    var closed = WorkerFiles.closedAncestor(home);
+    closed.ifPresent(dir ->
+        LOG.log(
+            Level.WARNING,
+            ("the runtime linked ahead in %s is inside %s, which other users may not enter, and"
+                    + " sandboxed runs are other users: the server links one in its work folder instead")
+                .formatted(home, dir)));
+    return closed.isEmpty();
   }
 
   /** A folder beside the server's jar, when it runs from one. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -42,6 +43,7 @@ class WorkerRuntimeIT {
 
   @Test
   void aRuntimeMadeAheadIsUsedAndNoneIsLinkedInTheWorkFolder(@TempDir Path ahead) throws Exception {
+    Files.setPosixFilePermissions(ahead, PosixFilePermissions.fromString("rwxr-xr-x"));
     Path made = WorkerRuntime.prepare(ahead, Optional.empty());
     assertThat(made).startsWith(ahead);
 
@@ -50,6 +52,16 @@ class WorkerRuntimeIT {
 
     // Half made (a jlink that did not finish): not used.
     Files.delete(made.resolve(".complete"));
+    assertThat(WorkerRuntime.prepare(work, Optional.of(ahead))).startsWith(work);
+  }
+
+  @Test
+  void aRuntimeMadeAheadWhereSandboxedUsersCannotReachIsNotUsed(@TempDir Path ahead)
+      throws Exception {
+    Files.setPosixFilePermissions(ahead, PosixFilePermissions.fromString("rwx------"));
+    Path made = WorkerRuntime.prepare(ahead, Optional.empty());
+    assertThat(made).startsWith(ahead);
+
     assertThat(WorkerRuntime.prepare(work, Optional.of(ahead))).startsWith(work);
   }
 }
