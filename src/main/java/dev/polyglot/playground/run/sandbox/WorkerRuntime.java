@@ -106,8 +106,9 @@ final class WorkerRuntime {
     closed.ifPresent(dir ->
         LOG.log(
             Level.WARNING,
-            ("the runtime linked ahead in %s is inside %s, which other users may not enter, and"
-                    + " sandboxed runs are other users: the server links one in its work folder instead")
+            ("the runtime linked ahead in %s is inside %s, which other users may not enter,"
+                    + " and sandboxed runs are other users: the server links one in its work"
+                    + " folder instead")
                 .formatted(home, dir)));
     return closed.isEmpty();
   }
