@@ -110,16 +110,18 @@ void main(String[] args) throws Exception {
   IO.println("");
   // The operator's server, with default settings: started on a fresh work folder (so the AOT cache
   // is recorded), then restarted on the folder that start left, three times each, alternating: one
-  // start on a shared machine says little. A fresh start finds the workers' runtime that
-  // `./playground run` and the Dockerfile link beside the jar at build time; a third kind of start
-  // has none there, and links it itself. Only the per-address rate limit is lifted: here a whole
-  // class shares one address.
+  // start on a shared machine says little. A fresh start finds what `./playground run` prepares
+  // beside the jar at build time: the workers' runtime and their AOT cache (the Dockerfile's build
+  // has no sandbox, so it prepares the runtime only). A third kind of start finds the runtime only,
+  // and records the cache itself; a fourth finds neither. Only the per-address rate limit is
+  // lifted: here a whole class shares one address.
   Path ahead = Path.of(JAR).resolveSibling("worker-runtimes");
   if (!Files.isDirectory(ahead)) {
     IO.println("note: no " + ahead + " (java -jar " + JAR + " prepare makes it): every start links the runtime");
   }
   var fresh = new ArrayList<double[]>();
   var restarts = new ArrayList<double[]>();
+  var runtimeOnly = new ArrayList<double[]>();
   var unprepared = new ArrayList<double[]>();
   for (int i = 0; i < 3; i++) {
     // Deleting the last work folder is the bench's work, not the server's start: before the clock.
@@ -127,11 +129,14 @@ void main(String[] args) throws Exception {
     fresh.add(timedStart());
     restarts.add(timedStart());
     Server.clearWorkFolder(18203);
-    unprepared.add(withoutRuntimeMadeAhead(ahead));
+    runtimeOnly.add(withAside(ahead.resolve("aot")));
+    Server.clearWorkFolder(18203);
+    unprepared.add(withAside(ahead));
   }
   report("start with default settings, fresh work folder", fresh);
   report("restart with default settings, same work folder", restarts);
-  report("start, fresh work folder, no runtime linked at build", unprepared);
+  report("start, fresh work folder, runtime linked at build but no AOT cache recorded", runtimeOnly);
+  report("start, fresh work folder, nothing prepared at build", unprepared);
   long t0 = System.nanoTime();
   var server = Server.relaunch(18203, "--runs-per-minute-per-client", "0");
   try {
@@ -155,15 +160,18 @@ static double[] timedStart() throws Exception {
   }
 }
 
-/** A timed start while the runtime linked at build is moved aside, so that the server links one. */
-static double[] withoutRuntimeMadeAhead(Path ahead) throws Exception {
-  if (!Files.isDirectory(ahead)) return timedStart();
-  Path aside = ahead.resolveSibling(ahead.getFileName() + ".bench-aside");
-  Files.move(ahead, aside);
+/**
+ * A timed start while something prepared at build is moved aside (the AOT cache, or the runtime
+ * and the cache), so that the server makes it itself.
+ */
+static double[] withAside(Path prepared) throws Exception {
+  if (!Files.isDirectory(prepared)) return timedStart();
+  Path aside = prepared.resolveSibling(prepared.getFileName() + ".bench-aside");
+  Files.move(prepared, aside);
   try {
     return timedStart();
   } finally {
-    Files.move(aside, ahead);
+    Files.move(aside, prepared);
   }
 }
 

@@ -399,8 +399,9 @@ public record Config(
               validate    check the lessons, print every problem, exit 1 if there is any
               train       with java -XX:AOTCacheOutput=FILE: record the server's AOT cache (serve
                           each page once, then exit); start with -XX:AOTCache=FILE to use it
-              prepare     link the runtime that runs Java code beside the jar (worker-runtimes/),
-                          so that no start of this jar on this JDK needs to link one
+              prepare     make beside the jar (worker-runtimes/) what a first start would make:
+                          the runtime that runs Java code, and, where this machine has the
+                          sandbox, the workers' AOT cache for the options given
 
             Options (each also read from the environment variable in brackets):
             """);

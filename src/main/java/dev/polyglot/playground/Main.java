@@ -5,6 +5,7 @@ import dev.polyglot.playground.content.CourseLoader;
 import dev.polyglot.playground.content.Loaded;
 import dev.polyglot.playground.run.sandbox.SandboxRunners;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import java.io.PrintStream;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
@@ -64,7 +65,7 @@ public final class Main {
       case "serve" -> serve(config);
       case "validate" -> System.exit(validate(config, System.out));
       case "train" -> System.exit(train(options));
-      case "prepare" -> System.exit(prepare());
+      case "prepare" -> System.exit(prepare(config));
       default -> {
         System.err.println("error: unknown command '" + command + "'\n\n" + Config.USAGE);
         System.exit(2);
@@ -81,14 +82,41 @@ public final class Main {
     }
   }
 
-  private static int prepare() {
+  /**
+   * Makes beside the jar what a first start would otherwise make on its way to ready: the runtime
+   * that runs Java code, then the workers' AOT cache where this machine has the sandbox. A cache
+   * that cannot be recorded is a warning, not a failure: the server then records it at its first
+   * start.
+   */
+  private static int prepare(Config config) {
+    // What it makes is printed below; the sandbox's and runtimes' INFO lines are a server's.
+    if (config.logLevel().intValue() < java.util.logging.Level.WARNING.intValue()) {
+      Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+    }
     try {
       System.out.println("the runtime for Java code: " + SandboxRunners.prepareRuntime());
-      return 0;
     } catch (Exception e) {
       System.err.println("error: cannot prepare the runtime for Java code: " + e.getMessage());
       return 1;
     }
+    Vertx vertx = Vertx.vertx();
+    try {
+      String done =
+          SandboxRunners.prepareAotCache(vertx, Playground.runSettings(config))
+              .toCompletionStage()
+              .toCompletableFuture()
+              .join();
+      System.out.println("the workers' AOT cache: " + done);
+    } catch (RuntimeException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      System.err.println(
+          "warning: the workers' AOT cache was not recorded, the server records it at its first"
+              + " start: "
+              + cause.getMessage());
+    } finally {
+      vertx.close().toCompletionStage().toCompletableFuture().join();
+    }
+    return 0;
   }
 
   /** Prints every problem, compiler-style, and returns the process exit code. */

@@ -100,16 +100,19 @@ public final class Playground {
 
   /** Child JVMs and interpreters in bubblewrap, as configured. */
   public static Future<Runner> sandboxRunners(Vertx vertx, Config config) {
-    var settings =
-        new RunSettings(
-            config.allowUnsandboxed(),
-            config.poolCount(),
-            config.poolMaxCount(),
-            config.maxStartingCount(),
-            config.warmups(),
-            config.limits(),
-            config.workDir());
-    return SandboxRunners.create(vertx, settings);
+    return SandboxRunners.create(vertx, runSettings(config));
+  }
+
+  /** How the configured server runs code. */
+  static RunSettings runSettings(Config config) {
+    return new RunSettings(
+        config.allowUnsandboxed(),
+        config.poolCount(),
+        config.poolMaxCount(),
+        config.maxStartingCount(),
+        config.warmups(),
+        config.limits(),
+        config.workDir());
   }
 
   public static Future<Playground> start(Config config) {

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
@@ -20,6 +21,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The JDK 25 AOT cache for worker JVMs (JEP 483/514/515). At start-up one training worker, in the
@@ -30,9 +32,14 @@ import java.util.Map;
  * start without it.
  *
  * <p>A cache recorded by an earlier start is kept when it was recorded for the same workers: the
- * same command (JDK runtime, flags, class path) and the same worker jar, and its bytes are those
- * the server saw written. The key file, written by the server alone, says so. A restart then skips
- * the training, seconds of CPU.
+ * same JVM command (flags, class path), the same worker jar and the same runtime, and its bytes are
+ * those the server saw written. The key file, written by the server alone, says so. A restart then
+ * skips the training, seconds of CPU.
+ *
+ * <p>{@code polyglot-playground.jar prepare} records one ahead of time beside the jar, where the
+ * machine that builds the jar has the sandbox. A server whose workers it fits copies it into its
+ * work folder, so a first start skips the training too. Inside a sandbox the JVM command names the
+ * sandbox's paths only, never the work folder's, so the key is the same in any work folder.
  */
 final class AotCache {
   private static final System.Logger LOG = System.getLogger(AotCache.class.getName());
@@ -63,42 +70,77 @@ final class AotCache {
 
   /**
    * Makes the cache ready in the background: keeps the one in {@code dir} if it was recorded for
-   * {@code key} and is intact, else records it afresh with one training child. The future says
-   * whether a cache is ready.
+   * {@code key} and is intact, else copies the one recorded ahead of time in {@code madeAhead} if
+   * that one is, else records it afresh with one training child. The future says whether a cache is
+   * ready.
    */
   Future<Boolean> train(
-      Vertx vertx, Path dir, String key, ChildLauncher launcher, Training training) {
-    Path cache = dir.resolve(Sandbox.AOT_FILE);
-    Path keyFile = dir.resolve(KEY_FILE);
+      Vertx vertx,
+      Path dir,
+      String key,
+      ChildLauncher launcher,
+      Training training,
+      Optional<Path> madeAhead) {
     return vertx
         .executeBlocking(
             () -> {
               Files.createDirectories(dir);
-              if (Files.isRegularFile(keyFile, LinkOption.NOFOLLOW_LINKS)
-                  && Files.isRegularFile(cache, LinkOption.NOFOLLOW_LINKS)
-                  && Files.readString(keyFile).equals(key + " " + sha256(cache))) {
-                return true;
+              if (intact(dir, key)) {
+                return "kept from an earlier start";
               }
-              Files.deleteIfExists(keyFile);
-              Files.deleteIfExists(cache);
+              Files.deleteIfExists(dir.resolve(KEY_FILE));
+              Files.deleteIfExists(dir.resolve(Sandbox.AOT_FILE));
+              if (madeAhead.isPresent() && intact(madeAhead.get(), key)) {
+                copy(madeAhead.get(), dir);
+                if (intact(dir, key)) {
+                  return "recorded at build in " + madeAhead.get();
+                }
+              }
               // The training run writes here as its own unprivileged uid; runs only ever read it.
               Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
-              return false;
+              return "";
             },
             false)
-        .compose(kept ->
-            kept ? Future.succeededFuture(true) : record(vertx, dir, key, launcher, training))
+        .compose(found ->
+            found.isEmpty()
+                ? record(vertx, dir, key, launcher, training).map(ok -> ok ? "recorded now" : "")
+                : Future.succeededFuture(found))
         .onComplete(ar -> {
-          state = ar.succeeded() && ar.result() ? State.READY : State.UNAVAILABLE;
+          state = ar.succeeded() && !ar.result().isEmpty() ? State.READY : State.UNAVAILABLE;
           if (ready()) {
-            LOG.log(Level.INFO, "AOT cache ready: workers now start with it");
+            LOG.log(Level.INFO, "AOT cache ready (" + ar.result() + "): workers now start with it");
           } else {
             LOG.log(
                 Level.WARNING,
                 "no AOT cache, workers start without it: "
                     + (ar.failed() ? ar.cause().getMessage() : "training left no cache"));
           }
-        });
+        })
+        .map(found -> !found.isEmpty());
+  }
+
+  /** Whether {@code dir} holds a cache recorded for {@code key}, with the bytes recorded then. */
+  static boolean intact(Path dir, String key) throws IOException {
+    Path cache = dir.resolve(Sandbox.AOT_FILE);
+    Path keyFile = dir.resolve(KEY_FILE);
+    return Files.isRegularFile(keyFile, LinkOption.NOFOLLOW_LINKS)
+        && Files.isRegularFile(cache, LinkOption.NOFOLLOW_LINKS)
+        && Files.readString(keyFile).equals(key + " " + sha256(cache));
+  }
+
+  /**
+   * Copies a cache and its key file from {@code from} into {@code to}, the key file last, so that a
+   * reader never finds a key beside a cache that is not yet whole. Blocking.
+   */
+  static void copy(Path from, Path to) throws IOException {
+    Files.createDirectories(to);
+    Files.deleteIfExists(to.resolve(KEY_FILE));
+    for (String name : List.of(Sandbox.AOT_FILE, KEY_FILE)) {
+      Path part = Files.createTempFile(to, name, ".part");
+      Files.copy(from.resolve(name), part, StandardCopyOption.REPLACE_EXISTING);
+      Files.setPosixFilePermissions(part, PosixFilePermissions.fromString("rw-r--r--"));
+      Files.move(part, to.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+    }
   }
 
   /**
@@ -162,12 +204,21 @@ final class AotCache {
   /** Next to the cache: what it was recorded for, and its own hash. */
   static final String KEY_FILE = Sandbox.AOT_FILE + ".key";
 
+  /** The key of the cache for the workers of {@code jail}, with {@code warmups} each. */
+  static String key(Jail jail, int warmups) throws IOException {
+    return key(
+        jail.sandbox().jvm(Sandbox.Role.WORKER, warmups, Sandbox.Aot.USE),
+        jail.files().lib().resolve(WorkerFiles.JAR),
+        jail.sandbox().javaHome());
+  }
+
   /**
-   * What a cache is valid for: the workers' command, the bytes of their class path, and the runtime
-   * they run on. The command names the runtime only as the sandbox sees it ({@code /app/jdk}), so a
-   * JDK updated in place, or a runtime made again, would otherwise keep the key of a cache that the
-   * JVM then refuses (a cache is for one JDK build), and every worker would start without one. The
-   * runtime counts by its {@code release} file and its {@code lib/modules} image's size and time.
+   * What a cache is valid for: the workers' JVM command ({@link Sandbox#jvm}), the bytes of their
+   * class path, and the runtime they run on. The command names the runtime only as the sandbox sees
+   * it ({@code /app/jdk}), so a JDK updated in place, or a runtime made again, would otherwise keep
+   * the key of a cache that the JVM then refuses (a cache is for one JDK build), and every worker
+   * would start without one. The runtime counts by its {@code release} file and its {@code
+   * lib/modules} image's size and time.
    */
   static String key(List<String> command, Path jar, Path javaHome) throws IOException {
     return sha256(String.join("\0", command).getBytes(StandardCharsets.UTF_8))

@@ -73,12 +73,7 @@ public final class JvmRunner implements Runner {
               var launcher = new SandboxLauncher(vertx, jail.sandbox(), jail.files().root(), aot);
               var classes = new ClassCache(vertx, jail.files().classPath(false));
               var runner = new JvmRunner(vertx, settings, jail.isolation(), launcher, classes, aot);
-              String key =
-                  AotCache.key(
-                      jail.sandbox()
-                          .command(Sandbox.Role.WORKER, 0, settings.warmups(), Sandbox.Aot.USE),
-                      jail.files().lib().resolve(WorkerFiles.JAR),
-                      jail.sandbox().javaHome());
+              String key = AotCache.key(jail, settings.warmups());
               return new Made(runner, jail.sandbox().aotDir(), key);
             },
             false)
@@ -95,7 +90,8 @@ public final class JvmRunner implements Runner {
                   made.aotDir(),
                   made.aotKey(),
                   runner.launcher,
-                  new AotCache.Training(settings.warmups()))
+                  new AotCache.Training(settings.warmups()),
+                  AotAhead.dir())
               .onComplete(x -> runner.start());
           return runner;
         });

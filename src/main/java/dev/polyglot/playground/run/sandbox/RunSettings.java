@@ -20,4 +20,10 @@ public record RunSettings(
     int maxStarting,
     int warmups,
     Limits limits,
-    Path workDir) {}
+    Path workDir) {
+
+  /** The same settings in another work folder. */
+  public RunSettings withWorkDir(Path dir) {
+    return new RunSettings(allowUnsandboxed, poolSize, poolMax, maxStarting, warmups, limits, dir);
+  }
+}

@@ -158,6 +158,17 @@ final class Sandbox {
           role != Role.TRAINING,
           binds);
     }
+    cmd.addAll(jvm(role, warmups, aot));
+    return cmd;
+  }
+
+  /**
+   * The JVM's own part of {@link #command}: what the JVM sees. In a sandbox it names only the
+   * sandbox's paths, so it is the same in every work folder, and an AOT cache recorded for it at
+   * build time ({@code prepare}) is valid for any server started with the same settings.
+   */
+  List<String> jvm(Role role, int warmups, Aot aot) {
+    List<String> cmd = new ArrayList<>();
     cmd.add(
         (mode == Mode.SANDBOXED ? Path.of(SANDBOX_JDK) : javaHome).resolve("bin/java").toString());
     cmd.addAll(

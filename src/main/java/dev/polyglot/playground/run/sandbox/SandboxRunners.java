@@ -5,6 +5,8 @@ import dev.polyglot.playground.run.ByLanguage;
 import dev.polyglot.playground.run.Runner;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -19,9 +21,17 @@ public final class SandboxRunners {
    * Links the runtime that Java runs on beside the jar, where every start of it finds the runtime
    * instead of linking one ({@code polyglot-playground.jar prepare}). Blocking.
    */
-  public static java.nio.file.Path prepareRuntime()
-      throws java.io.IOException, InterruptedException {
+  public static Path prepareRuntime() throws IOException, InterruptedException {
     return WorkerRuntime.makeBesideJar();
+  }
+
+  /**
+   * Records the workers' AOT cache beside the jar for a server with these settings, where this
+   * machine has the sandbox ({@code prepare}, after {@link #prepareRuntime}). The future says what
+   * was done.
+   */
+  public static Future<String> prepareAotCache(Vertx vertx, RunSettings settings) {
+    return AotAhead.record(vertx, settings);
   }
 
   public static Future<Runner> create(Vertx vertx, RunSettings settings) {

@@ -1,5 +1,6 @@
 package dev.polyglot.playground.run.sandbox;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -21,9 +23,15 @@ import org.junit.jupiter.api.io.TempDir;
 class AotCacheTest {
   private final Vertx vertx = Vertx.vertx();
   @TempDir Path dir;
+  @TempDir Path ahead;
 
   /** A training child that writes {@code bytes} as the cache when sent its job, then exits 0. */
   private FakeLauncher training(byte[] bytes) {
+    return training(dir, bytes);
+  }
+
+  /** The same, for a cache recorded in {@code where}. */
+  private static FakeLauncher training(Path where, byte[] bytes) {
     return new FakeLauncher(s ->
         new FakeChild(
                 s.role(),
@@ -31,7 +39,7 @@ class AotCacheTest {
                 s.warmups(),
                 (child, job) -> {
                   try {
-                    Files.write(dir.resolve(Sandbox.AOT_FILE), bytes);
+                    Files.write(where.resolve(Sandbox.AOT_FILE), bytes);
                   } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
                   }
@@ -48,10 +56,16 @@ class AotCacheTest {
 
   private boolean train(String key, FakeLauncher launcher, AotCache.Training training)
       throws Exception {
+    return train(key, launcher, training, Optional.empty());
+  }
+
+  private boolean train(
+      String key, FakeLauncher launcher, AotCache.Training training, Optional<Path> madeAhead)
+      throws Exception {
     var cache = new AotCache();
     boolean ok =
         cache
-            .train(vertx, dir, key, launcher, training)
+            .train(vertx, dir, key, launcher, training, madeAhead)
             .toCompletionStage()
             .toCompletableFuture()
             .get(10, TimeUnit.SECONDS);
@@ -89,6 +103,61 @@ class AotCacheTest {
     var afterTampering = training(new byte[] {7});
     assertTrue(train("workers-b", afterTampering));
     assertEquals(1, afterTampering.started.size(), "a cache whose bytes changed is not trusted");
+  }
+
+  @Test
+  void aFirstStartCopiesACacheRecordedAheadForTheSameWorkersWithoutTraining() throws Exception {
+    // What prepare leaves beside the jar: a cache recorded in a work folder of its own.
+    Path ahead = aheadOf("workers-a", new byte[] {1, 2, 3});
+
+    var first = training(new byte[] {9});
+    assertTrue(train("workers-a", first, TRAINING, Optional.of(ahead)));
+    assertEquals(0, first.started.size(), "no training run");
+    assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(dir.resolve(Sandbox.AOT_FILE)));
+    // Copied with its key: a restart keeps it even where the one ahead is gone.
+    deleteTree(ahead);
+    var restart = training(new byte[] {9});
+    assertTrue(train("workers-a", restart, TRAINING, Optional.of(ahead)));
+    assertEquals(0, restart.started.size());
+  }
+
+  @Test
+  void aCacheRecordedAheadForOtherWorkersOrAlteredIsNotUsed() throws Exception {
+    Path ahead = aheadOf("workers-a", new byte[] {1, 2, 3});
+    var otherWorkers = training(new byte[] {4});
+    assertTrue(train("workers-b", otherWorkers, TRAINING, Optional.of(ahead)));
+    assertEquals(1, otherWorkers.started.size(), "workers with another key train their own");
+    assertArrayEquals(new byte[] {4}, Files.readAllBytes(dir.resolve(Sandbox.AOT_FILE)));
+
+    deleteTree(dir);
+    Files.write(ahead.resolve(Sandbox.AOT_FILE), new byte[] {6, 6});
+    var altered = training(new byte[] {5});
+    assertTrue(train("workers-a", altered, TRAINING, Optional.of(ahead)));
+    assertEquals(1, altered.started.size(), "a cache ahead whose bytes changed is not trusted");
+    assertArrayEquals(new byte[] {5}, Files.readAllBytes(dir.resolve(Sandbox.AOT_FILE)));
+  }
+
+  /** A cache recorded for {@code key} in a work folder of its own, then copied ahead. */
+  private Path aheadOf(String key, byte[] bytes) throws Exception {
+    Path elsewhere = ahead.resolve("work");
+    assertTrue(
+        new AotCache()
+            .train(vertx, elsewhere, key, training(elsewhere, bytes), TRAINING, Optional.empty())
+            .toCompletionStage()
+            .toCompletableFuture()
+            .get(10, TimeUnit.SECONDS));
+    Path beside = ahead.resolve("worker-runtimes/aot");
+    AotCache.copy(elsewhere, beside);
+    assertTrue(AotCache.intact(beside, key));
+    return beside;
+  }
+
+  private static void deleteTree(Path root) throws java.io.IOException {
+    try (var files = Files.walk(root)) {
+      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
   }
 
   @Test
