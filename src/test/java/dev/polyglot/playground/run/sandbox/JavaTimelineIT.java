@@ -92,6 +92,32 @@ class JavaTimelineIT {
   }
 
   @Test
+  void theExitCountsTheCpuOfThreadsThatEnded() throws Exception {
+    var reply =
+        client.edited(
+            """
+            void main() throws Exception {
+                var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+                Thread other = Thread.ofPlatform().start(() -> {
+                    long n = 0;
+                    while (threads.getCurrentThreadCpuTime() < 300_000_000L) n++;
+                });
+                other.join();
+                IO.println("spun");
+            }
+            """);
+    assertThat(reply.stdout()).isEqualTo("spun\n");
+    JsonObject exit = reply.last();
+    assertThat(exit.getInteger("code")).isZero();
+    // A thread that used 300 ms of CPU and ended before main did: the process's clock still counts
+    // it (in ticks of 10 ms, so a little may go uncounted).
+    assertThat(exit.getDouble("cpuMs"))
+        .as("CPU of a run whose ended thread spun for 300 ms of CPU: %s", exit)
+        .isGreaterThan(250.0)
+        .isLessThan(exit.getDouble("wallMs") * 2 + 100);
+  }
+
+  @Test
   void unnamedThreadsAreNamedAfterTheirTaskAndOverlap() throws Exception {
     var reply =
         client.edited(
