@@ -91,6 +91,8 @@ final class AotCache {
               Files.deleteIfExists(dir.resolve(KEY_FILE));
               Files.deleteIfExists(dir.resolve(Sandbox.AOT_FILE));
               if (madeAhead.isPresent() && intact(madeAhead.get(), key)) {
+                // Runs read it as their own uids, whatever the server's umask.
+                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
                 copy(madeAhead.get(), dir);
                 if (intact(dir, key)) {
                   return "recorded at build in " + madeAhead.get();

@@ -11,6 +11,7 @@ import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -114,6 +115,12 @@ class AotCacheTest {
     assertTrue(train("workers-a", first, TRAINING, Optional.of(ahead)));
     assertEquals(0, first.started.size(), "no training run");
     assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(dir.resolve(Sandbox.AOT_FILE)));
+    // Workers, other uids, read it: the folder and the file are open to them.
+    assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)));
+    assertEquals(
+        "rw-r--r--",
+        PosixFilePermissions.toString(
+            Files.getPosixFilePermissions(dir.resolve(Sandbox.AOT_FILE))));
     // Copied with its key: a restart keeps it even where the one ahead is gone.
     deleteTree(ahead);
     var restart = training(new byte[] {9});
