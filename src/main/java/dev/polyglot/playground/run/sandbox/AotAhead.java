@@ -84,11 +84,11 @@ final class AotAhead {
         .executeBlocking(
             () -> {
               String key = AotCache.key(jail, settings.warmups());
-              return AotCache.intact(ahead, key) ? null : key;
+              return new Wanted(key, AotCache.intact(ahead, key));
             },
             false)
-        .compose(key -> {
-          if (key == null) {
+        .compose(wanted -> {
+          if (wanted.there()) {
             return Future.succeededFuture("kept " + ahead.resolve(Sandbox.AOT_FILE));
           }
           var aot = new AotCache();
@@ -97,7 +97,7 @@ final class AotAhead {
           return aot.train(
                   vertx,
                   trained,
-                  key,
+                  wanted.key(),
                   launcher,
                   new AotCache.Training(settings.warmups()),
                   Optional.empty())
@@ -112,6 +112,9 @@ final class AotAhead {
                       : Future.failedFuture("the training left no cache"));
         });
   }
+
+  /** The key of the cache these workers need, and whether the one beside the jar has it. */
+  private record Wanted(String key, boolean there) {}
 
   /** The work folder of one {@code prepare}, and what it made there. */
   private record Setup(Path work, Jail jail) {

@@ -86,7 +86,7 @@ final class AotCache {
             () -> {
               Files.createDirectories(dir);
               if (intact(dir, key)) {
-                return "kept from an earlier start";
+                return Optional.of("kept from an earlier start");
               }
               Files.deleteIfExists(dir.resolve(KEY_FILE));
               Files.deleteIfExists(dir.resolve(Sandbox.AOT_FILE));
@@ -95,22 +95,25 @@ final class AotCache {
                 Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
                 copy(madeAhead.get(), dir);
                 if (intact(dir, key)) {
-                  return "recorded at build in " + madeAhead.get();
+                  return Optional.of("recorded at build in " + madeAhead.get());
                 }
               }
               // The training run writes here as its own unprivileged uid; runs only ever read it.
               Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
-              return "";
+              return Optional.<String>empty();
             },
             false)
         .compose(found ->
-            found.isEmpty()
-                ? record(vertx, dir, key, launcher, training).map(ok -> ok ? "recorded now" : "")
-                : Future.succeededFuture(found))
+            found.isPresent()
+                ? Future.succeededFuture(found)
+                : record(vertx, dir, key, launcher, training)
+                    .map(ok -> ok ? Optional.of("recorded now") : Optional.<String>empty()))
         .onComplete(ar -> {
-          state = ar.succeeded() && !ar.result().isEmpty() ? State.READY : State.UNAVAILABLE;
+          state = ar.succeeded() && ar.result().isPresent() ? State.READY : State.UNAVAILABLE;
           if (ready()) {
-            LOG.log(Level.INFO, "AOT cache ready (" + ar.result() + "): workers now start with it");
+            LOG.log(
+                Level.INFO,
+                "AOT cache ready (" + ar.result().get() + "): workers now start with it");
           } else {
             LOG.log(
                 Level.WARNING,
@@ -118,16 +121,20 @@ final class AotCache {
                     + (ar.failed() ? ar.cause().getMessage() : "training left no cache"));
           }
         })
-        .map(found -> !found.isEmpty());
+        .map(Optional::isPresent);
   }
 
   /** Whether {@code dir} holds a cache recorded for {@code key}, with the bytes recorded then. */
   static boolean intact(Path dir, String key) throws IOException {
     Path cache = dir.resolve(Sandbox.AOT_FILE);
     Path keyFile = dir.resolve(KEY_FILE);
-    return Files.isRegularFile(keyFile, LinkOption.NOFOLLOW_LINKS)
-        && Files.isRegularFile(cache, LinkOption.NOFOLLOW_LINKS)
-        && Files.readString(keyFile).equals(key + " " + sha256(cache));
+    if (!Files.isRegularFile(keyFile, LinkOption.NOFOLLOW_LINKS)
+        || !Files.isRegularFile(cache, LinkOption.NOFOLLOW_LINKS)) {
+      return false;
+    }
+    // The key first: hashing tens of MB is only worth it for a cache of these workers.
+    String recorded = Files.readString(keyFile);
+    return recorded.startsWith(key + " ") && recorded.equals(key + " " + sha256(cache));
   }
 
   /**
