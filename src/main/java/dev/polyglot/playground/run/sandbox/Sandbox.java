@@ -195,16 +195,10 @@ final class Sandbox {
     if (role != Role.COMPILER) {
       cmd.addAll(
           List.of(
-              // A worker lives for one run: C2 would not pay for itself.
+              // A worker lives for one run: C2 would not pay for itself. C1 keeps its thresholds:
+              // compiling ten times later saved a worker 15-20 ms of CPU at start, but the lessons'
+              // HTTP programs ran 14% longer (the JDK's client and server, interpreted longer).
               "-XX:TieredStopAtLevel=1",
-              // Nor would C1 for code that runs a few hundred times: compiled ten times later than
-              // by default, a worker's start took 117 ms of CPU instead of 132 (means of 25) and
-              // said ready as soon. A loop that runs long is still compiled early: the lesson that
-              // counts primes for 0.6 s took 2% longer.
-              "-XX:Tier3InvocationThreshold=2000",
-              "-XX:Tier3MinInvocationThreshold=1000",
-              "-XX:Tier3CompileThreshold=20000",
-              "-XX:Tier3BackEdgeThreshold=600000",
               // Resident memory limits how many workers fit, so the heap starts small. A 32 MiB
               // young generation makes javac about a third faster but takes a worker past 110
               // MiB (measured with bench/RunBench.java; see the README).
