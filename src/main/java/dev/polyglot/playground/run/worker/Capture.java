@@ -37,7 +37,12 @@ final class Capture extends OutputStream {
   @Override
   public void write(byte[] bytes, int off, int len) {
     Thread thread = Thread.currentThread();
-    ByteArrayOutputStream line = pending.computeIfAbsent(thread, t -> new ByteArrayOutputStream());
+    ByteArrayOutputStream line = pending.get(thread);
+    if (line == null) {
+      // Only this thread adds its own line: no race between the get and the put.
+      line = new ByteArrayOutputStream();
+      pending.put(thread, line);
+    }
     int start = off;
     for (int i = off; i < off + len; i++) {
       if (bytes[i] == '\n') {
@@ -55,11 +60,11 @@ final class Capture extends OutputStream {
 
   /** Sends what is left of every thread's unfinished line; called once the program is done. */
   void drain() {
-    pending.forEach((thread, line) -> {
-      if (line.size() > 0) {
-        emit(thread, line);
+    for (var e : pending.entrySet()) {
+      if (e.getValue().size() > 0) {
+        emit(e.getKey(), e.getValue());
       }
-    });
+    }
   }
 
   private void emit(Thread thread, ByteArrayOutputStream line) {

@@ -1,6 +1,7 @@
 package dev.polyglot.playground.run.worker;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -10,9 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.StringJoiner;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * A small JSON API served inside the sandbox, so lessons can make real HTTP requests while the
@@ -29,7 +30,6 @@ import java.util.regex.Pattern;
 public final class DemoApi {
   static final int PORT = 8765;
   static final String THREAD_PREFIX = "demo-api-";
-  private static final Pattern USER = Pattern.compile("/api/users/(\\d+)(/posts)?/?");
 
   private record User(long id, String name, String email) {
     String json() {
@@ -58,10 +58,14 @@ public final class DemoApi {
                   (String) u.get("name"),
                   (String) u.get("email")));
         }
+        List<String> titles = new java.util.ArrayList<>();
+        for (Object title : (List<?>) json.get("postTitles")) {
+          titles.add(String.valueOf(title));
+        }
         var delay = (Map<?, ?>) json.get("delayMs");
         return new Data(
             List.copyOf(users),
-            ((List<?>) json.get("postTitles")).stream().map(String::valueOf).toList(),
+            List.copyOf(titles),
             ((Number) delay.get("default")).longValue(),
             ((Number) delay.get("max")).longValue());
       } catch (IOException | Json.MalformedException e) {
@@ -93,9 +97,15 @@ public final class DemoApi {
       var server =
           HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), PORT), 64);
       // Named so the timeline can leave the API's own threads out.
-      server.setExecutor(
-          Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(THREAD_PREFIX, 0).factory()));
-      server.createContext("/api/", DemoApi::handle);
+      server.setExecutor(new VirtualThreads());
+      server.createContext(
+          "/api/",
+          new HttpHandler() {
+            @Override
+            public void handle(HttpExchange exchange) throws IOException {
+              DemoApi.handle(exchange);
+            }
+          });
       server.start();
       running = server;
       return true;
@@ -115,20 +125,67 @@ public final class DemoApi {
     }
   }
 
+  /**
+   * A virtual thread per request, without an executor service: the API never shuts it down, and the
+   * JDK's thread-per-task executor spins classes at every worker's start (see the package).
+   */
+  private static final class VirtualThreads implements Executor {
+    private final ThreadFactory threads = Thread.ofVirtual().name(THREAD_PREFIX, 0).factory();
+
+    @Override
+    public void execute(Runnable request) {
+      threads.newThread(request).start();
+    }
+  }
+
+  /**
+   * {@code /api/users/{id}} or {@code /api/users/{id}/posts}, with or without a trailing slash;
+   * parsed by hand, since a pattern spins classes at every worker's start (see the package).
+   */
+  record Route(String id, boolean posts) {
+    private static final String USERS = "/api/users/";
+    private static final String POSTS = "/posts";
+
+    /** The route {@code path} names, or null. */
+    static Route of(String path) {
+      if (!path.startsWith(USERS)) {
+        return null;
+      }
+      String rest = path.substring(USERS.length());
+      if (rest.endsWith("/")) {
+        rest = rest.substring(0, rest.length() - 1);
+      }
+      boolean posts = rest.endsWith(POSTS);
+      if (posts) {
+        rest = rest.substring(0, rest.length() - POSTS.length());
+      }
+      if (rest.isEmpty()) {
+        return null;
+      }
+      for (int i = 0; i < rest.length(); i++) {
+        if (rest.charAt(i) < '0' || rest.charAt(i) > '9') {
+          return null;
+        }
+      }
+      return new Route(rest, posts);
+    }
+  }
+
   private static void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       URI uri = exchange.getRequestURI();
       sleep(delay(uri.getQuery()));
       String path = uri.getPath();
-      Matcher m = USER.matcher(path);
+      Route route = Route.of(path);
       if (path.equals("/api/users") || path.equals("/api/users/")) {
-        send(
-            exchange,
-            200,
-            "[" + String.join(",", Loaded.DATA.users().stream().map(User::json).toList()) + "]");
-      } else if (m.matches() && user(m.group(1)) != null) {
-        User user = user(m.group(1));
-        send(exchange, 200, m.group(2) == null ? user.json() : posts(user));
+        var all = new StringJoiner(",", "[", "]");
+        for (User user : Loaded.DATA.users()) {
+          all.add(user.json());
+        }
+        send(exchange, 200, all.toString());
+      } else if (route != null && user(route.id()) != null) {
+        User user = user(route.id());
+        send(exchange, 200, route.posts() ? posts(user) : user.json());
       } else {
         send(exchange, 404, "{\"error\":\"not found\"}");
       }
@@ -136,10 +193,12 @@ public final class DemoApi {
   }
 
   private static User user(String id) {
-    return Loaded.DATA.users().stream()
-        .filter(u -> String.valueOf(u.id()).equals(id))
-        .findFirst()
-        .orElse(null);
+    for (User user : Loaded.DATA.users()) {
+      if (String.valueOf(user.id()).equals(id)) {
+        return user;
+      }
+    }
+    return null;
   }
 
   private static String posts(User user) {

@@ -63,37 +63,39 @@ final class Json {
 
   /** Appends a value: String, Number, Boolean, null, or a Map or List of those. */
   static void write(StringBuilder json, Object value) {
-    switch (value) {
-      case null -> json.append("null");
-      case String s -> quote(json, s);
-      case Double d when d.isNaN() || d.isInfinite() -> json.append('0');
-      case Number n -> json.append(n);
-      case Boolean b -> json.append(b);
-      case Map<?, ?> map -> {
-        json.append('{');
-        boolean first = true;
-        for (var e : map.entrySet()) {
-          if (!first) {
-            json.append(',');
-          }
-          first = false;
-          quote(json, String.valueOf(e.getKey()));
-          json.append(':');
-          write(json, e.getValue());
+    // Tests of type, not a pattern switch: see Wire.Message.
+    if (value == null) {
+      json.append("null");
+    } else if (value instanceof String s) {
+      quote(json, s);
+    } else if (value instanceof Double d && (d.isNaN() || d.isInfinite())) {
+      json.append('0');
+    } else if (value instanceof Number || value instanceof Boolean) {
+      json.append(value);
+    } else if (value instanceof Map<?, ?> map) {
+      json.append('{');
+      boolean first = true;
+      for (var e : map.entrySet()) {
+        if (!first) {
+          json.append(',');
         }
-        json.append('}');
+        first = false;
+        quote(json, String.valueOf(e.getKey()));
+        json.append(':');
+        write(json, e.getValue());
       }
-      case List<?> list -> {
-        json.append('[');
-        for (int i = 0; i < list.size(); i++) {
-          if (i > 0) {
-            json.append(',');
-          }
-          write(json, list.get(i));
+      json.append('}');
+    } else if (value instanceof List<?> list) {
+      json.append('[');
+      for (int i = 0; i < list.size(); i++) {
+        if (i > 0) {
+          json.append(',');
         }
-        json.append(']');
+        write(json, list.get(i));
       }
-      default -> throw new IllegalArgumentException("not a protocol value: " + value.getClass());
+      json.append(']');
+    } else {
+      throw new IllegalArgumentException("not a protocol value: " + value.getClass());
     }
   }
 

@@ -34,19 +34,34 @@ final class Launcher {
               + type.getName()
               + ". Add one, for example: void main() { IO.println(\"Hello\"); }");
     }
-    Method chosen = main;
-    chosen.setAccessible(true);
-    Object[] args = chosen.getParameterCount() == 1 ? new Object[] {new String[0]} : new Object[0];
-    return () -> {
+    main.setAccessible(true);
+    Object[] args = main.getParameterCount() == 1 ? new Object[] {new String[0]} : new Object[0];
+    return new Main(type, main, args);
+  }
+
+  /** Calls the program's {@code main}: a class, not a lambda (see the package). */
+  private static final class Main implements Runnable {
+    private final Class<?> type;
+    private final Method main;
+    private final Object[] args;
+
+    Main(Class<?> type, Method main, Object[] args) {
+      this.type = type;
+      this.main = main;
+      this.args = args;
+    }
+
+    @Override
+    public void run() {
       try {
-        Object target = Modifier.isStatic(chosen.getModifiers()) ? null : instance(type);
-        chosen.invoke(target, args);
+        Object target = Modifier.isStatic(main.getModifiers()) ? null : instance(type);
+        main.invoke(target, args);
       } catch (InvocationTargetException e) {
         throw new UserException(e.getCause());
       } catch (ReflectiveOperationException e) {
         throw new IllegalStateException(e);
       }
-    };
+    }
   }
 
   /** Wraps what {@code main} threw, so the worker can report it as the program's own failure. */

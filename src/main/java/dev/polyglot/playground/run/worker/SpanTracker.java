@@ -2,11 +2,12 @@ package dev.polyglot.playground.run.worker;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
 /**
@@ -68,18 +69,22 @@ final class SpanTracker {
     this.protocol = protocol;
     this.lanes = lanes;
     this.main = main;
-    this.before = threads().collect(Collectors.toCollection(java.util.HashSet::new));
+    this.before = new HashSet<>(threads());
     live.put(main, new Lane(0, lanes.label(main)));
     poller =
         Thread.ofPlatform()
             .daemon()
             .name(WorkerMain.THREAD_PREFIX + "spans")
-            .unstarted(() -> {
-              while (running) {
-                poll();
-                java.util.concurrent.locks.LockSupport.parkNanos(PERIOD_NANOS);
-              }
-            });
+            .unstarted(
+                new Runnable() {
+                  @Override
+                  public void run() {
+                    while (running) {
+                      poll();
+                      LockSupport.parkNanos(PERIOD_NANOS);
+                    }
+                  }
+                });
     before.add(poller);
   }
 
@@ -92,7 +97,7 @@ final class SpanTracker {
    * made (the demo API's, the common pool's), which it made beside them.
    */
   synchronized void settle() {
-    threads().forEach(before::add);
+    before.addAll(threads());
   }
 
   /** Whether {@code thread} was there before the program started: the JDK's, ours. */
@@ -128,44 +133,50 @@ final class SpanTracker {
     running = false;
     poll();
     double now = Clock.ms();
-    live.forEach((thread, lane) -> end(thread, lane, now));
+    for (var e : live.entrySet()) {
+      end(e.getKey(), e.getValue(), now);
+    }
     live.clear();
   }
 
   private synchronized void poll() {
     double now = Clock.ms();
-    Set<Thread> current =
-        threads().filter(t -> !before.contains(t) && tracked(t)).collect(Collectors.toSet());
+    Set<Thread> current = new HashSet<>();
+    for (Thread thread : threads()) {
+      if (!before.contains(thread) && tracked(thread)) {
+        current.add(thread);
+      }
+    }
     for (Thread thread : current) {
       if (thread.isAlive() && !live.containsKey(thread)) {
         live.put(thread, new Lane(now, null));
       }
     }
-    live.entrySet()
-        .removeIf(e -> {
-          Thread thread = e.getKey();
-          Lane lane = e.getValue();
-          if (thread != main && !(current.contains(thread) && thread.isAlive())) {
-            end(thread, lane, now);
-            return true;
-          }
-          boolean wasRunning = !Double.isNaN(lane.since);
-          if (thread.getState() == Thread.State.RUNNABLE) {
-            if (!wasRunning) {
-              open(lane, now);
-            }
-          } else {
-            close(lane, now);
-          }
-          if (lane.label == null) {
-            name(thread, lane, ++lane.polls > NAMING_POLLS);
-          }
-          // A lane that starts waiting (or is first seen waiting) says at which line.
-          if ((wasRunning || lane.walks == 0) && Double.isNaN(lane.since) && lane.label != null) {
-            where(thread, lane, now);
-          }
-          return false;
-        });
+    for (var it = live.entrySet().iterator(); it.hasNext(); ) {
+      var e = it.next();
+      Thread thread = e.getKey();
+      Lane lane = e.getValue();
+      if (thread != main && !(current.contains(thread) && thread.isAlive())) {
+        end(thread, lane, now);
+        it.remove();
+        continue;
+      }
+      boolean wasRunning = !Double.isNaN(lane.since);
+      if (thread.getState() == Thread.State.RUNNABLE) {
+        if (!wasRunning) {
+          open(lane, now);
+        }
+      } else {
+        close(lane, now);
+      }
+      if (lane.label == null) {
+        name(thread, lane, ++lane.polls > NAMING_POLLS);
+      }
+      // A lane that starts waiting (or is first seen waiting) says at which line.
+      if ((wasRunning || lane.walks == 0) && Double.isNaN(lane.since) && lane.label != null) {
+        where(thread, lane, now);
+      }
+    }
   }
 
   /** Reports the program line the thread waits at, if the program's code is on its stack. */
@@ -185,7 +196,9 @@ final class SpanTracker {
     lane.label = force ? lanes.label(thread) : lanes.labelIfKnown(thread);
     if (lane.label != null) {
       protocol.send(new Wire.SpanStart(lane.label, lane.label, lane.start));
-      lane.early.forEach(s -> send(lane, s[0], s[1]));
+      for (double[] stretch : lane.early) {
+        send(lane, stretch[0], stretch[1]);
+      }
       lane.early.clear();
     }
   }
@@ -267,22 +280,28 @@ final class SpanTracker {
     }
   }
 
-  private static Stream<Thread> threads() {
+  /**
+   * Every live thread, the virtual ones too. Loops, not stream operations: each lambda is a class
+   * the worker would spin at its start (see the package).
+   */
+  private static List<Thread> threads() {
+    List<Thread> threads = new ArrayList<>();
     try {
-      return all(ROOT.invoke(null));
+      addThreads(ROOT.invoke(null), threads);
     } catch (ReflectiveOperationException e) {
-      return Stream.empty();
+      // No container to list: no threads seen.
     }
+    return threads;
   }
 
   @SuppressWarnings("unchecked")
-  private static Stream<Thread> all(Object container) {
-    try {
-      var threads = (Stream<Thread>) THREADS.invoke(container);
-      var children = (Stream<Object>) CHILDREN.invoke(container);
-      return Stream.concat(threads, children.flatMap(SpanTracker::all));
-    } catch (ReflectiveOperationException e) {
-      return Stream.empty();
+  private static void addThreads(Object container, List<Thread> into)
+      throws ReflectiveOperationException {
+    for (var it = ((Stream<Thread>) THREADS.invoke(container)).iterator(); it.hasNext(); ) {
+      into.add(it.next());
+    }
+    for (var it = ((Stream<Object>) CHILDREN.invoke(container)).iterator(); it.hasNext(); ) {
+      addThreads(it.next(), into);
     }
   }
 }

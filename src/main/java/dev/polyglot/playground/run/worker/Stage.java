@@ -4,9 +4,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.function.Predicate;
 
 /**
  * Everything a run needs whatever its code, set up while the worker waits for its job: the lanes,
@@ -25,7 +28,14 @@ final class Stage {
   private final Protocol protocol;
   // The process's CPU clock is read once before ready, on a thread of its own beside the rest, so
   // that its classes are loaded when the run's clock starts.
-  private final FutureTask<Long> cpuClock = new FutureTask<>(Stage::processCpuNanos);
+  private final FutureTask<Long> cpuClock =
+      new FutureTask<>(
+          new Callable<Long>() {
+            @Override
+            public Long call() {
+              return processCpuNanos();
+            }
+          });
   private final Lanes lanes;
   private final SpanTracker spans;
   private final Capture out;
@@ -43,7 +53,14 @@ final class Stage {
   Stage(Protocol protocol) {
     this.protocol = protocol;
     Thread.ofPlatform().name(WorkerMain.THREAD_PREFIX + "cpu-clock").start(cpuClock);
-    this.lanes = new Lanes(this::isProgramClass);
+    this.lanes =
+        new Lanes(
+            new Predicate<String>() {
+              @Override
+              public boolean test(String name) {
+                return programClasses.contains(name);
+              }
+            });
     this.spans = new SpanTracker(protocol, lanes, Thread.currentThread());
     this.out = new Capture(protocol, false, lanes, spans);
     this.err = new Capture(protocol, true, lanes, spans);
@@ -51,12 +68,16 @@ final class Stage {
     this.errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
     // Runs on System.exit, whoever calls it: flush what is left and report the totals.
     this.exitHook =
-        Thread.ofPlatform().name(WorkerMain.THREAD_PREFIX + "exit").unstarted(this::end);
+        Thread.ofPlatform()
+            .name(WorkerMain.THREAD_PREFIX + "exit")
+            .unstarted(
+                new Runnable() {
+                  @Override
+                  public void run() {
+                    end();
+                  }
+                });
     Timeline.attach(protocol, lanes);
-  }
-
-  private boolean isProgramClass(String name) {
-    return programClasses.contains(name);
   }
 
   /**
@@ -103,6 +124,7 @@ final class Stage {
    * loads one of them at every start.
    */
   private static long processCpuNanos() {
-    return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+    Optional<Duration> cpu = ProcessHandle.current().info().totalCpuDuration();
+    return cpu.isPresent() ? cpu.get().toNanos() : 0L;
   }
 }

@@ -43,9 +43,12 @@ public final class Timeline {
     try {
       task(
           name,
-          () -> {
-            body.run();
-            return null;
+          new Callable<Object>() {
+            @Override
+            public Object call() {
+              body.run();
+              return null;
+            }
           });
     } catch (RuntimeException | Error e) {
       throw e;

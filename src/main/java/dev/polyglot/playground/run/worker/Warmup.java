@@ -1,6 +1,8 @@
 package dev.polyglot.playground.run.worker;
 
+import java.lang.classfile.ClassBuilder;
 import java.lang.classfile.ClassFile;
+import java.lang.classfile.CodeBuilder;
 import java.lang.constant.ClassDesc;
 import java.lang.constant.ConstantDescs;
 import java.lang.constant.MethodTypeDesc;
@@ -8,6 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Work a pooled worker does before it says ready, so that the reader's run does not pay for it: one
@@ -38,13 +44,30 @@ final class Warmup {
   static CompletableFuture<String> commonPath() {
     // Not virtual threads: their scheduler is created with the first one, and a lesson may set
     // jdk.virtualThreadScheduler.parallelism in main() to show what one carrier thread does.
-    return CompletableFuture.supplyAsync(() -> String.format("%d %s", 1, "x"))
+    // Classes, not lambdas: it is CompletableFuture's own code that is being warmed (see the
+    // package).
+    return CompletableFuture.supplyAsync(
+            new Supplier<String>() {
+              @Override
+              public String get() {
+                return String.format("%d %s", 1, "x");
+              }
+            })
         .thenCombine(
-            CompletableFuture.supplyAsync(() -> {
-              DemoApi.preload();
-              return 2;
-            }),
-            (a, b) -> a + b)
+            CompletableFuture.supplyAsync(
+                new Supplier<Integer>() {
+                  @Override
+                  public Integer get() {
+                    DemoApi.preload();
+                    return 2;
+                  }
+                }),
+            new BiFunction<String, Integer, String>() {
+              @Override
+              public String apply(String a, Integer b) {
+                return a + b;
+              }
+            })
         .orTimeout(1, TimeUnit.SECONDS);
   }
 
@@ -59,7 +82,14 @@ final class Warmup {
     var load = (Wire.Load) job.message();
     Launcher.prepare(load.classes(), load.mainClass());
     var nowhere = new Protocol(java.io.OutputStream.nullOutputStream());
-    var lanes = new Lanes(name -> false);
+    var lanes =
+        new Lanes(
+            new Predicate<String>() {
+              @Override
+              public boolean test(String name) {
+                return false;
+              }
+            });
     var spans = new SpanTracker(nowhere, lanes, Thread.currentThread());
     try (var out =
         new java.io.PrintStream(
@@ -74,24 +104,32 @@ final class Warmup {
    * built with the JDK's class-file API: a pooled worker loads no javac just to warm its run path.
    */
   static byte[] program() {
-    var string = ConstantDescs.CD_String;
-    return ClassFile.of()
-        .build(
-            ClassDesc.of("Warm"),
-            type ->
-                type.withFlags(ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL)
-                    .withMethodBody(
-                        "main",
-                        MethodTypeDesc.of(ConstantDescs.CD_void, string.arrayType()),
-                        ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC,
-                        code ->
-                            code.ldc("warm")
-                                .invokestatic(
-                                    ClassDesc.of("java.lang.IO"),
-                                    "println",
-                                    MethodTypeDesc.of(
-                                        ConstantDescs.CD_void, ConstantDescs.CD_Object))
-                                .return_()));
+    return ClassFile.of().build(ClassDesc.of("Warm"), new WarmClass());
+  }
+
+  /** The class {@link #program} builds; classes, not lambdas (see the package). */
+  private static final class WarmClass implements Consumer<ClassBuilder> {
+    @Override
+    public void accept(ClassBuilder type) {
+      type.withFlags(ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL)
+          .withMethodBody(
+              "main",
+              MethodTypeDesc.of(ConstantDescs.CD_void, ConstantDescs.CD_String.arrayType()),
+              ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC,
+              new WarmMain());
+    }
+  }
+
+  private static final class WarmMain implements Consumer<CodeBuilder> {
+    @Override
+    public void accept(CodeBuilder code) {
+      code.ldc("warm")
+          .invokestatic(
+              ClassDesc.of("java.lang.IO"),
+              "println",
+              MethodTypeDesc.of(ConstantDescs.CD_void, ConstantDescs.CD_Object))
+          .return_();
+    }
   }
 
   /** Compiles that leave javac's context pool warm for the next one. */

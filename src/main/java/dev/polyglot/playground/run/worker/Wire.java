@@ -17,8 +17,19 @@ import java.util.Map;
 public final class Wire {
   private Wire() {}
 
-  /** Any message, in either direction. */
-  public sealed interface Message {}
+  /**
+   * Any message, in either direction. Each record names its own type and fields, rather than one
+   * pattern switch over all of them: a worker encodes {@code ready} before it is ready, and a
+   * switch's bootstrap (which the AOT cache cannot hold for workers; see the package) would cost
+   * every worker milliseconds of CPU.
+   */
+  public sealed interface Message {
+    /** Its {@code type} on the wire. */
+    String type();
+
+    /** Adds its fields, as {@code docs/protocol.md} names them. */
+    default void put(Map<String, Object> fields) {}
+  }
 
   /** Server to child. */
   public sealed interface Job extends Message {}
@@ -27,70 +38,254 @@ public final class Wire {
   public sealed interface Event extends Message {}
 
   /** Precompiled classes to load, and the class whose {@code main} runs. */
-  public record Load(Map<String, byte[]> classes, String mainClass) implements Job {}
+  public record Load(Map<String, byte[]> classes, String mainClass) implements Job {
+    @Override
+    public String type() {
+      return "load";
+    }
+
+    @Override
+    public void put(Map<String, Object> fields) {
+      var encoded = new LinkedHashMap<String, Object>();
+      for (var e : classes.entrySet()) {
+        encoded.put(e.getKey(), base64(e.getValue()));
+      }
+      fields.put("main", mainClass);
+      fields.put("classes", encoded);
+    }
+  }
 
   /**
    * Source to compile. A worker compiles it and runs it; the compile service compiles it and sends
    * back class files.
    */
-  public record Compile(String fileClassName, String source) implements Job {}
+  public record Compile(String fileClassName, String source) implements Job {
+    @Override
+    public String type() {
+      return "compile";
+    }
+
+    @Override
+    public void put(Map<String, Object> fields) {
+      fields.put("class", fileClassName);
+      fields.put("source", source);
+    }
+  }
 
   /**
    * A Python or JavaScript program for a harness to run; {@code file} is the name its tracebacks
    * show, such as {@code main.py}.
    */
-  public record Script(String file, String source) implements Job {}
+  public record Script(String file, String source) implements Job {
+    @Override
+    public String type() {
+      return "script";
+    }
+
+    @Override
+    public void put(Map<String, Object> fields) {
+      fields.put("file", file);
+      fields.put("source", source);
+    }
+  }
 
   /** The child is warm and waits for its job. Its job id is 0. */
-  public record Ready() implements Event {}
+  public record Ready() implements Event {
+    @Override
+    public String type() {
+      return "ready";
+    }
+  }
 
   /** A worker compiles the job's source itself. */
-  public record Compiling() implements Event {}
+  public record Compiling() implements Event {
+    @Override
+    public String type() {
+      return "compiling";
+    }
+  }
 
   /** A compiler message, at a 1-based line and column of the source. */
-  public record Diagnostic(Compiler.Message message) implements Event {}
+  public record Diagnostic(Compiler.Message message) implements Event {
+    @Override
+    public String type() {
+      return "diagnostic";
+    }
+
+    @Override
+    public void put(Map<String, Object> fields) {
+      fields.put("severity", message.severity());
+      fields.put("line", message.line());
+      fields.put("column", message.column());
+      fields.put("message", message.text());
+    }
+  }
 
   /** The worker's compile failed, or the class has no main: no run follows. */
-  public record CompileFailed() implements Event {}
+  public record CompileFailed() implements Event {
+    @Override
+    public String type() {
+      return "compile-failed";
+    }
+  }
 
   /** One class file from the compile service. */
-  public record ClassFile(String name, byte[] bytes) implements Event {}
+  public record ClassFile(String name, byte[] bytes) implements Event {
+    @Override
+    public String type() {
+      return "class";
+    }
+
+    @Override
+    public void put(Map<String, Object> fields) {
+      fields.put("name", name);
+      fields.put("bytes", base64(bytes));
+    }
+  }
 
   /** The compile service is done with a job: the class to launch, or null when it failed. */
-  public record Compiled(String mainClass) implements Event {}
+  public record Compiled(String mainClass) implements Event {
+    @Override
+    public String type() {
+      return "compiled";
+    }
+
+    @Override
+    public void put(Map<String, Object> fields) {
+      fields.put("main", mainClass);
+    }
+  }
 
   /** {@code main} is about to run: time 0 of the run. */
-  public record Started() implements Event {}
+  public record Started() implements Event {
+    @Override
+    public String type() {
+      return "started";
+    }
+  }
 
   /** One line the program wrote, stamped where it happened. */
-  public record Output(boolean stderr, String text, double t, String thread) implements Event {}
+  public record Output(boolean stderr, String text, double t, String thread) implements Event {
+    @Override
+    public String type() {
+      return stderr ? "stderr" : "stdout";
+    }
+
+    @Override
+    public void put(Map<String, Object> fields) {
+      fields.put("text", text);
+      fields.put("t", t);
+      fields.put("thread", thread);
+    }
+  }
 
   /** A task (a thread, or a Timeline task) began. */
-  public record SpanStart(String name, String thread, double start) implements Event {}
+  public record SpanStart(String name, String thread, double start) implements Event {
+    @Override
+    public String type() {
+      return "span-start";
+    }
+
+    @Override
+    public void put(Map<String, Object> fields) {
+      fields.put("name", name);
+      fields.put("thread", thread);
+      fields.put("start", start);
+    }
+  }
 
   /** A task ended. */
-  public record SpanEnd(String name, String thread, double start, double end) implements Event {}
+  public record SpanEnd(String name, String thread, double start, double end) implements Event {
+    @Override
+    public String type() {
+      return "span-end";
+    }
+
+    @Override
+    public void put(Map<String, Object> fields) {
+      fields.put("name", name);
+      fields.put("thread", thread);
+      fields.put("start", start);
+      fields.put("end", end);
+    }
+  }
 
   /**
    * A lane ran code from {@code start} to {@code end}; the rest of its span it was waiting. Sent by
    * the Python and JavaScript harnesses.
    */
-  public record Running(String thread, double start, double end) implements Event {}
+  public record Running(String thread, double start, double end) implements Event {
+    @Override
+    public String type() {
+      return "running";
+    }
+
+    @Override
+    public void put(Map<String, Object> fields) {
+      fields.put("thread", thread);
+      fields.put("start", start);
+      fields.put("end", end);
+    }
+  }
 
   /**
    * From {@code t}, the lane was waiting at {@code line} of the program's source (its innermost
    * frame in the program's own code), as far as a sample could tell.
    */
-  public record At(String thread, double t, int line) implements Event {}
+  public record At(String thread, double t, int line) implements Event {
+    @Override
+    public String type() {
+      return "at";
+    }
+
+    @Override
+    public void put(Map<String, Object> fields) {
+      fields.put("thread", thread);
+      fields.put("t", t);
+      fields.put("line", line);
+    }
+  }
 
   /** The program ran out of {@code memory} or {@code threads}; the worker halts after it. */
-  public record Limit(String kind, String message) implements Event {}
+  public record Limit(String kind, String message) implements Event {
+    @Override
+    public String type() {
+      return "limit";
+    }
+
+    @Override
+    public void put(Map<String, Object> fields) {
+      fields.put("kind", kind);
+      fields.put("message", message);
+    }
+  }
 
   /** The program is over: the worker's own measure of wall and CPU time. */
-  public record Finished(double wallMs, double cpuMs) implements Event {}
+  public record Finished(double wallMs, double cpuMs) implements Event {
+    @Override
+    public String type() {
+      return "finished";
+    }
+
+    @Override
+    public void put(Map<String, Object> fields) {
+      fields.put("wallMs", wallMs);
+      fields.put("cpuMs", cpuMs);
+    }
+  }
 
   /** The worker failed before it could run the program. */
-  public record Crashed(String message) implements Event {}
+  public record Crashed(String message) implements Event {
+    @Override
+    public String type() {
+      return "crashed";
+    }
+
+    @Override
+    public void put(Map<String, Object> fields) {
+      fields.put("message", message);
+    }
+  }
 
   /** A message and the job it belongs to. */
   public record Envelope(long job, Message message) {}
@@ -106,73 +301,8 @@ public final class Wire {
   public static String encode(long job, Message message) {
     var fields = new LinkedHashMap<String, Object>();
     fields.put("job", job);
-    fields.put("type", type(message));
-    switch (message) {
-      case Load(var classes, var main) -> {
-        var encoded = new LinkedHashMap<String, Object>();
-        classes.forEach((name, bytes) -> encoded.put(name, base64(bytes)));
-        fields.put("main", main);
-        fields.put("classes", encoded);
-      }
-      case Compile(var fileClassName, var source) -> {
-        fields.put("class", fileClassName);
-        fields.put("source", source);
-      }
-      case Script(var file, var source) -> {
-        fields.put("file", file);
-        fields.put("source", source);
-      }
-      case Running(var thread, var start, var end) -> {
-        fields.put("thread", thread);
-        fields.put("start", start);
-        fields.put("end", end);
-      }
-      case At(var thread, var t, var line) -> {
-        fields.put("thread", thread);
-        fields.put("t", t);
-        fields.put("line", line);
-      }
-      case Diagnostic(var m) -> {
-        fields.put("severity", m.severity());
-        fields.put("line", m.line());
-        fields.put("column", m.column());
-        fields.put("message", m.text());
-      }
-      case ClassFile(var name, var bytes) -> {
-        fields.put("name", name);
-        fields.put("bytes", base64(bytes));
-      }
-      case Compiled(var main) -> fields.put("main", main);
-      case Output(var stderr, var text, var t, var thread) -> {
-        fields.put("text", text);
-        fields.put("t", t);
-        fields.put("thread", thread);
-      }
-      case SpanStart(var name, var thread, var start) -> {
-        fields.put("name", name);
-        fields.put("thread", thread);
-        fields.put("start", start);
-      }
-      case SpanEnd(var name, var thread, var start, var end) -> {
-        fields.put("name", name);
-        fields.put("thread", thread);
-        fields.put("start", start);
-        fields.put("end", end);
-      }
-      case Limit(var kind, var text) -> {
-        fields.put("kind", kind);
-        fields.put("message", text);
-      }
-      case Finished(var wallMs, var cpuMs) -> {
-        fields.put("wallMs", wallMs);
-        fields.put("cpuMs", cpuMs);
-      }
-      case Crashed(var text) -> fields.put("message", text);
-      case Ready r -> {}
-      case Compiling c -> {}
-      case CompileFailed f -> {}
-      case Started s -> {}
-    }
+    fields.put("type", message.type());
+    message.put(fields);
     var line = new StringBuilder(64);
     Json.write(line, fields);
     return line.toString();
@@ -225,29 +355,6 @@ public final class Wire {
           default -> throw new MalformedException("unknown type " + f.get("type"));
         };
     return new Envelope(job, message);
-  }
-
-  private static String type(Message message) {
-    return switch (message) {
-      case Load l -> "load";
-      case Compile c -> "compile";
-      case Script s -> "script";
-      case Running r -> "running";
-      case At a -> "at";
-      case Ready r -> "ready";
-      case Compiling c -> "compiling";
-      case Diagnostic d -> "diagnostic";
-      case CompileFailed f -> "compile-failed";
-      case ClassFile c -> "class";
-      case Compiled c -> "compiled";
-      case Started s -> "started";
-      case Output o -> o.stderr() ? "stderr" : "stdout";
-      case SpanStart s -> "span-start";
-      case SpanEnd s -> "span-end";
-      case Limit l -> "limit";
-      case Finished f -> "finished";
-      case Crashed c -> "crashed";
-    };
   }
 
   private static String base64(byte[] bytes) {

@@ -36,7 +36,16 @@ public final class WorkerMain {
     // started for a waiting run is waited for until the last of them ends: the demo API on a
     // thread of its own, the common pool's pass, and on this thread the rest (the job's reader, the
     // program's empty stdin, and the stage).
-    Thread demoApi = Thread.ofPlatform().name(THREAD_PREFIX + "demo-api").start(DemoApi::start);
+    Thread demoApi =
+        Thread.ofPlatform()
+            .name(THREAD_PREFIX + "demo-api")
+            .start(
+                new Runnable() {
+                  @Override
+                  public void run() {
+                    DemoApi.start();
+                  }
+                });
     var commonPath = Warmup.commonPath();
     Warmup.run(warmups, classPath);
     var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -47,7 +56,13 @@ public final class WorkerMain {
     // The threads the API and the common pool started meanwhile are the worker's, not the
     // program's.
     stage.settle();
-    Thread.setDefaultUncaughtExceptionHandler((thread, e) -> uncaught(protocol, thread, e));
+    Thread.setDefaultUncaughtExceptionHandler(
+        new Thread.UncaughtExceptionHandler() {
+          @Override
+          public void uncaughtException(Thread thread, Throwable e) {
+            uncaught(protocol, thread, e);
+          }
+        });
     protocol.send(new Wire.Ready());
 
     String line = in.readLine();
@@ -68,7 +83,9 @@ public final class WorkerMain {
     } else if (job.message() instanceof Wire.Compile(var fileClassName, var source)) {
       protocol.send(new Wire.Compiling());
       var result = Compiler.compile(fileClassName, source, classPath);
-      result.messages().forEach(m -> protocol.send(new Wire.Diagnostic(m)));
+      for (Compiler.Message m : result.messages()) {
+        protocol.send(new Wire.Diagnostic(m));
+      }
       if (!result.ok()) {
         protocol.send(new Wire.CompileFailed());
         Runtime.getRuntime().halt(1);

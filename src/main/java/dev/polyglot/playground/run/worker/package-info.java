@@ -10,5 +10,11 @@
  * <p>Its real stdout carries the protocol: one JSON object per line ({@link
  * dev.polyglot.playground.run.worker.Protocol}). The server treats whatever arrives there as
  * untrusted, because the user's code shares this JVM.
+ *
+ * <p>Code a worker runs on its way to {@code ready} and through a run has no lambdas, method
+ * references, stream pipelines of its own or pattern switches: classes and loops instead. Workers
+ * deny native access, which keeps the AOT cache from holding the classes such call sites spin, so
+ * each one would be made at every worker's start: about half a millisecond of CPU apiece, and a
+ * pattern switch's bootstrap more. {@code WorkerCallSitesTest} keeps it so.
  */
 package dev.polyglot.playground.run.worker;
