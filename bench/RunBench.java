@@ -206,6 +206,7 @@ void ratio(String name, double ours, double cold, double target) {
 /** {@code clients} clients, each sending its next run when the last ended, for {@code seconds}. */
 void sustained(Server server, int seconds, int clients, String source, String what, int target) throws Exception {
   server.awaitIdle(2);
+  long machine0 = busyTicks(), server0 = cpuMs(server.process().toHandle()), bench0 = cpuMs(ProcessHandle.current());
   var ok = new AtomicInteger();
   var failed = new AtomicInteger();
   long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
@@ -222,6 +223,26 @@ void sustained(Server server, int seconds, int clients, String source, String wh
   }
   IO.println("sustained, default settings: %d runs of %s in %d s with %d clients = %.0f runs/min; %d not exit 0   target >= %d, none lost"
       .formatted(ok.get() + failed.get(), what, seconds, clients, (ok.get() + failed.get()) * 60.0 / seconds, failed.get(), target));
+  // Where the machine's CPU went, per run: what bounds these rates on a machine this small.
+  int runs = Math.max(1, ok.get() + failed.get());
+  double machine = (busyTicks() - machine0) * 10.0 / runs;
+  double serverMs = (cpuMs(server.process().toHandle()) - server0) / (double) runs;
+  double benchMs = (cpuMs(ProcessHandle.current()) - bench0) / (double) runs;
+  IO.println("  CPU per run: %.0f ms of the machine's, of which the server %.1f, this bench's clients %.1f, and the rest (%.0f) the run's worker, its sandbox and the compile service"
+      .formatted(machine, serverMs, benchMs, machine - serverMs - benchMs));
+}
+
+/** CPU time the whole machine spent busy, in the kernel's 10 ms ticks (/proc/stat). */
+static long busyTicks() throws IOException {
+  String[] f = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+  // user, nice, system, irq, softirq; not idle, iowait, steal (another guest's), or guest (in user)
+  long busy = 0;
+  for (int i : new int[] {1, 2, 3, 6, 7}) busy += Long.parseLong(f[i]);
+  return busy;
+}
+
+static long cpuMs(ProcessHandle process) {
+  return process.info().totalCpuDuration().map(Duration::toMillis).orElse(0L);
 }
 
 static void add(Map<String, List<Double>> m, String key, double v) {

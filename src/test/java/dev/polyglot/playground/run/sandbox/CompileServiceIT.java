@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +38,12 @@ class CompileServiceIT {
   static void stop() throws Exception {
     server.close();
     assertThat(serviceJvms()).as("the compile service is stopped with the server").isEmpty();
+  }
+
+  /** Each test starts with a service that is up: the one before may have left it restarting. */
+  @BeforeEach
+  void serviceReady() {
+    server.awaitCompiler();
   }
 
   @AfterEach
