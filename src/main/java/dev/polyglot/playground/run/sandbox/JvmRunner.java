@@ -13,6 +13,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.lang.System.Logger.Level;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -97,7 +98,7 @@ public final class JvmRunner implements Runner {
         });
   }
 
-  private record Made(JvmRunner runner, java.nio.file.Path aotDir, String aotKey) {}
+  private record Made(JvmRunner runner, Path aotDir, String aotKey) {}
 
   /** How often the pool follows demand down. */
   private static final long RESIZE_EVERY_MS = 5_000;
