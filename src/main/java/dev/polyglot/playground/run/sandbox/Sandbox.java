@@ -199,6 +199,11 @@ final class Sandbox {
               // compiling ten times later saved a worker 15-20 ms of CPU at start, but the lessons'
               // HTTP programs ran 14% longer (the JDK's client and server, interpreted longer).
               "-XX:TieredStopAtLevel=1",
+              // The AOT cache's method profiles are for C2, which workers never use, yet a JVM
+              // that finds them replays them on a thread of its own at start: 5-10 ms of a
+              // worker's CPU for nothing (measured side by side).
+              "-XX:+UnlockDiagnosticVMOptions",
+              "-XX:-AOTReplayTraining",
               // Resident memory limits how many workers fit, so the heap starts small. A 32 MiB
               // young generation makes javac about a third faster but takes a worker past 110
               // MiB (measured with bench/RunBench.java; see the README).

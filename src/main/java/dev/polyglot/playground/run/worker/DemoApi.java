@@ -1,19 +1,18 @@
 package dev.polyglot.playground.run.worker;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.StringJoiner;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A small JSON API served inside the sandbox, so lessons can make real HTTP requests while the
@@ -75,8 +74,9 @@ public final class DemoApi {
   }
 
   /**
-   * Not read while the API starts: reading it opens the worker's jar, and a worker says ready only
-   * once its API is up. {@link #preload} reads it beside the rest of a worker's set-up instead.
+   * Read on first use, not while the API starts: reading it opens the worker's jar. A pooled worker
+   * reads it before it says ready ({@link #preload}); one started for a waiting run only if the run
+   * asks the API.
    */
   private static final class Loaded {
     static final Data DATA = Data.load();
@@ -89,52 +89,107 @@ public final class DemoApi {
 
   private DemoApi() {}
 
-  private static volatile HttpServer running;
+  private static volatile ServerSocket running;
+
+  /** The connections being served, closed with the API. */
+  private static final Set<Socket> OPEN = ConcurrentHashMap.newKeySet();
 
   /** Starts the API, or returns false when the port is taken (another worker outside a sandbox). */
   public static boolean start() {
+    ServerSocket socket;
     try {
-      var server =
-          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), PORT), 64);
-      // Named so the timeline can leave the API's own threads out.
-      server.setExecutor(new VirtualThreads());
-      server.createContext(
-          "/api/",
-          new HttpHandler() {
-            @Override
-            public void handle(HttpExchange exchange) throws IOException {
-              DemoApi.handle(exchange);
-            }
-          });
-      server.start();
-      running = server;
-      return true;
+      socket = new ServerSocket(PORT, 64, InetAddress.getLoopbackAddress());
     } catch (IOException e) {
       return false;
     }
+    running = socket;
+    // Named so the timeline can leave the API's own threads out.
+    Thread.ofPlatform().daemon().name(THREAD_PREFIX + "accept").start(new Acceptor(socket));
+    return true;
   }
 
   /**
-   * Stops it at once. A JVM that exits with the server still listening takes a third of a second
-   * longer to go; every run's end would wait for that.
+   * Stops it at once: the port and every connection close, so that no thread of the API is left
+   * waiting in a system call. A JVM that exits with one there waits a third of a second for it, and
+   * every run that used the API would end that much later.
    */
   public static void stop() {
-    HttpServer server = running;
-    if (server != null) {
-      server.stop(0);
+    ServerSocket socket = running;
+    if (socket != null) {
+      close(socket);
+      for (Socket connection : OPEN) {
+        close(connection);
+      }
+    }
+  }
+
+  private static void close(java.io.Closeable socket) {
+    try {
+      socket.close();
+    } catch (IOException e) {
+      // closing it is all that was wanted
     }
   }
 
   /**
-   * A virtual thread per request, without an executor service: the API never shuts it down, and the
-   * JDK's thread-per-task executor spins classes at every worker's start (see the package).
+   * Takes each connection and serves it on a thread of its own, so that many requests can wait out
+   * their delays at once. Platform threads, not virtual ones: a virtual thread waiting on a socket
+   * starts the JDK's pollers, which would show on the program's timeline and are never stopped.
+   * Classes, not lambdas (see the package).
    */
-  private static final class VirtualThreads implements Executor {
-    private final ThreadFactory threads = Thread.ofVirtual().name(THREAD_PREFIX, 0).factory();
+  private static final class Acceptor implements Runnable {
+    private final ServerSocket socket;
+    private int count;
+
+    Acceptor(ServerSocket socket) {
+      this.socket = socket;
+    }
 
     @Override
-    public void execute(Runnable request) {
-      threads.newThread(request).start();
+    public void run() {
+      while (!socket.isClosed()) {
+        Socket connection;
+        try {
+          connection = socket.accept();
+        } catch (IOException e) {
+          return; // stopped
+        }
+        OPEN.add(connection);
+        try {
+          Thread.ofPlatform()
+              .daemon()
+              .name(THREAD_PREFIX + count++)
+              .start(new Connection(connection));
+        } catch (OutOfMemoryError noThread) {
+          // The program has used up the threads it may have: this request goes unanswered.
+          OPEN.remove(connection);
+          close(connection);
+        }
+      }
+    }
+  }
+
+  private static final class Connection implements Runnable {
+    private final Socket socket;
+
+    Connection(Socket socket) {
+      this.socket = socket;
+    }
+
+    @Override
+    public void run() {
+      try {
+        DemoHttp.serve(
+            socket,
+            new DemoHttp.Routes() {
+              @Override
+              public DemoHttp.Answer answer(String target) {
+                return DemoApi.answer(target);
+              }
+            });
+      } finally {
+        OPEN.remove(socket);
+      }
     }
   }
 
@@ -171,25 +226,29 @@ public final class DemoApi {
     }
   }
 
-  private static void handle(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      URI uri = exchange.getRequestURI();
-      sleep(delay(uri.getQuery()));
-      String path = uri.getPath();
-      Route route = Route.of(path);
-      if (path.equals("/api/users") || path.equals("/api/users/")) {
-        var all = new StringJoiner(",", "[", "]");
-        for (User user : Loaded.DATA.users()) {
-          all.add(user.json());
-        }
-        send(exchange, 200, all.toString());
-      } else if (route != null && user(route.id()) != null) {
-        User user = user(route.id());
-        send(exchange, 200, route.posts() ? posts(user) : user.json());
-      } else {
-        send(exchange, 404, "{\"error\":\"not found\"}");
-      }
+  /** The answer to a request for {@code target}, after the delay it asks for. */
+  static DemoHttp.Answer answer(String target) {
+    URI uri;
+    try {
+      uri = new URI(target); // a path and query, or an absolute URI as a proxy would send
+    } catch (URISyntaxException e) {
+      return new DemoHttp.Answer(400, "{\"error\":\"bad request\"}");
     }
+    sleep(delay(uri.getQuery()));
+    String path = uri.getPath() == null ? "" : uri.getPath();
+    Route route = Route.of(path);
+    if (path.equals("/api/users") || path.equals("/api/users/")) {
+      var all = new StringJoiner(",", "[", "]");
+      for (User user : Loaded.DATA.users()) {
+        all.add(user.json());
+      }
+      return new DemoHttp.Answer(200, all.toString());
+    }
+    if (route != null && user(route.id()) != null) {
+      User user = user(route.id());
+      return new DemoHttp.Answer(200, route.posts() ? posts(user) : user.json());
+    }
+    return new DemoHttp.Answer(404, "{\"error\":\"not found\"}");
   }
 
   private static User user(String id) {
@@ -236,12 +295,5 @@ public final class DemoApi {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  private static void send(HttpExchange exchange, int status, String json) throws IOException {
-    byte[] body = json.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(status, body.length);
-    exchange.getResponseBody().write(body);
   }
 }

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * How the timeline names each thread of a run, once and for good: output lines and spans must agree
@@ -18,9 +17,6 @@ import java.util.regex.Pattern;
  * does, never a thread number.
  */
 final class Lanes {
-  private static final Pattern DEFAULT_NAME =
-      Pattern.compile("|Thread-\\d+|pool-\\d+-thread-\\d+|ForkJoinPool[-.\\w]*-worker-\\d+");
-
   /** The functional interfaces' methods: a task that is an object is named after its class. */
   private static final Set<String> SAM =
       Set.of("run", "call", "get", "accept", "apply", "compute", "handle");
@@ -56,7 +52,7 @@ final class Lanes {
 
   /** Whether the thread's name is the program's own, not the JDK's numbered default. */
   static boolean named(Thread thread) {
-    return !DEFAULT_NAME.matcher(thread.getName()).matches();
+    return !DefaultNames.isDefault(thread.getName());
   }
 
   private synchronized String name(Thread thread, StackTraceElement[] stack, boolean force) {

@@ -20,8 +20,9 @@ import java.util.function.Supplier;
  * pass over the run path, any javac compiles asked for (only useful when the compile service is
  * down and edited code compiles in the worker), and one pass over CompletableFuture and
  * String.format, which nearly every lesson touches first, with the demo API's data. A worker
- * started for a waiting run ({@code compiles < 0}) skips all but the last. The AOT cache covers
- * class loading for the rest, virtual threads and Vert.x included.
+ * started for a waiting run ({@code compiles < 0}) skips them all, and only starts the common
+ * pool's thread. The AOT cache covers class loading for the rest, virtual threads and Vert.x
+ * included.
  *
  * <p>The last pass runs on the common pool ({@link #commonPath}) while the worker sets up the rest,
  * since a waiting run waits for whichever of them ends last.
@@ -38,14 +39,26 @@ final class Warmup {
   }
 
   /**
-   * Starts the pass over CompletableFuture and String.format, which also reads the demo API's data;
-   * join it before saying ready.
+   * Starts the common pool's pass; join it before saying ready. Its thread is then the worker's,
+   * not the program's, in every worker alike. A pooled worker ({@code warm}) also goes once through
+   * CompletableFuture and String.format, which nearly every lesson touches first, and reads the
+   * demo API's data; a worker started for a waiting run does not, since its run would wait for all
+   * of it and may use none.
    */
-  static CompletableFuture<String> commonPath() {
+  static CompletableFuture<String> commonPath(boolean warm) {
     // Not virtual threads: their scheduler is created with the first one, and a lesson may set
     // jdk.virtualThreadScheduler.parallelism in main() to show what one carrier thread does.
     // Classes, not lambdas: it is CompletableFuture's own code that is being warmed (see the
     // package).
+    if (!warm) {
+      return CompletableFuture.supplyAsync(
+          new Supplier<String>() {
+            @Override
+            public String get() {
+              return "";
+            }
+          });
+    }
     return CompletableFuture.supplyAsync(
             new Supplier<String>() {
               @Override

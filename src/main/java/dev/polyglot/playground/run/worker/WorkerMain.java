@@ -13,7 +13,7 @@ import java.util.Map;
  * process:
  *
  * <pre>
- *   demo API | common pool's pass | warm-ups, {@link Stage} (side by side) ─ settle ─ send ready
+ *   demo API ─ common pool's pass | warm-ups, {@link Stage} (side by side) ─ settle ─ send ready
  *   read one job (a line of {@link Wire}) from stdin:   compile   edited code
  *                                                       load      precompiled classes
  *   [compiling, diagnostic*] ─ started ─ main() ─ wait for non-daemon threads ─ finished ─ exit
@@ -32,26 +32,15 @@ public final class WorkerMain {
     var protocol = new Protocol(new FileOutputStream(FileDescriptor.out));
     int warmups = args.length > 0 ? Integer.parseInt(args[0]) : 0;
     String classPath = System.getProperty("java.class.path");
-    // Three things every worker sets up before it says ready go side by side, since a worker
-    // started for a waiting run is waited for until the last of them ends: the demo API on a
-    // thread of its own, the common pool's pass, and on this thread the rest (the job's reader, the
-    // program's empty stdin, and the stage).
-    Thread demoApi =
-        Thread.ofPlatform()
-            .name(THREAD_PREFIX + "demo-api")
-            .start(
-                new Runnable() {
-                  @Override
-                  public void run() {
-                    DemoApi.start();
-                  }
-                });
-    var commonPath = Warmup.commonPath();
+    // The demo API listens first (a port and a thread: it is cheap), then the common pool's pass
+    // runs beside the rest of the set-up (the job's reader, the program's empty stdin, the stage),
+    // since a worker started for a waiting run is waited for until the last of them ends.
+    DemoApi.start();
+    var commonPath = Warmup.commonPath(warmups >= 0);
     Warmup.run(warmups, classPath);
     var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     System.setIn(new ByteArrayInputStream(new byte[0]));
     var stage = new Stage(protocol);
-    demoApi.join();
     commonPath.join();
     // The threads the API and the common pool started meanwhile are the worker's, not the
     // program's.
@@ -67,8 +56,7 @@ public final class WorkerMain {
 
     String line = in.readLine();
     if (line == null) {
-      // No job: the server closed the pipe. The API stopped first, or its thread, waiting in
-      // native code, would hold the JVM's exit for a third of a second.
+      // No job: the server closed the pipe. The API's port closes first, as at every exit.
       DemoApi.stop();
       Runtime.getRuntime().halt(2);
     }
