@@ -77,8 +77,22 @@ class RunApiTest {
         .setURI("/api/run");
   }
 
-  /** Posts a body and collects the NDJSON lines with the status code. */
+  /**
+   * Posts a body and collects the NDJSON lines with the status code. Sent from a Vert.x context, so
+   * that the response's handlers are set on the thread that reads it, before its body arrives: from
+   * the test's own thread, a short answer could end before they were set.
+   */
   private Future<Reply> post(String body) {
+    Promise<Reply> reply = Promise.promise();
+    server
+        .playground()
+        .vertx()
+        .getOrCreateContext()
+        .runOnContext(v -> send(body).onComplete(reply));
+    return reply.future();
+  }
+
+  private Future<Reply> send(String body) {
     HttpClient client = http();
     RequestOptions options = runRequest();
     return client

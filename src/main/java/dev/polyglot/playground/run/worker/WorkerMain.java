@@ -56,9 +56,7 @@ public final class WorkerMain {
 
     String line = in.readLine();
     if (line == null) {
-      // No job: the server closed the pipe. The API's port closes first, as at every exit.
-      DemoApi.stop();
-      Runtime.getRuntime().halt(2);
+      halt(2); // no job: the server closed the pipe
     }
     Wire.Envelope job = Wire.decode(line);
     protocol.job(job.job());
@@ -76,7 +74,7 @@ public final class WorkerMain {
       }
       if (!result.ok()) {
         protocol.send(new Wire.CompileFailed());
-        Runtime.getRuntime().halt(1);
+        halt(1);
       }
       classes = result.classes();
       mainClass = result.mainClass();
@@ -94,11 +92,11 @@ public final class WorkerMain {
     } catch (Launcher.NoMainException e) {
       protocol.send(new Wire.Diagnostic(new Compiler.Message("error", 1, 1, e.getMessage())));
       protocol.send(new Wire.CompileFailed());
-      Runtime.getRuntime().halt(1);
+      halt(1);
       return;
     } catch (Exception e) {
       protocol.send(new Wire.Crashed(String.valueOf(e)));
-      Runtime.getRuntime().halt(70);
+      halt(70);
       return;
     }
     stage.begin(classes);
@@ -142,12 +140,24 @@ public final class WorkerMain {
               threads
                   ? "The program started more threads than it may (" + oom.getMessage() + ")."
                   : "The program ran out of memory (" + oom.getMessage() + ")."));
-      Runtime.getRuntime().halt(3);
+      halt(3);
     }
     System.err.print("Exception in thread \"" + thread.getName() + "\" ");
     e.printStackTrace();
     if (e instanceof IllegalCallerException && String.valueOf(e.getMessage()).contains("native")) {
       System.err.println(NATIVE_ACCESS);
+    }
+  }
+
+  /**
+   * Ends the process at once, the API first: a JVM that exits with a thread waiting in a system
+   * call (the API's, on its socket) waits a third of a second for it.
+   */
+  private static void halt(int code) {
+    try {
+      DemoApi.stop();
+    } finally {
+      Runtime.getRuntime().halt(code);
     }
   }
 
