@@ -69,7 +69,7 @@ final class SpanTracker {
     this.protocol = protocol;
     this.lanes = lanes;
     this.main = main;
-    this.before = new HashSet<>(threads());
+    this.before = new HashSet<>(platformThreads());
     live.put(main, new Lane(0, lanes.label(main)));
     poller =
         Thread.ofPlatform()
@@ -97,7 +97,7 @@ final class SpanTracker {
    * made (the demo API's, the common pool's), which it made beside them.
    */
   synchronized void settle() {
-    before.addAll(threads());
+    before.addAll(platformThreads());
   }
 
   /** Whether {@code thread} was there before the program started: the JDK's, ours. */
@@ -139,10 +139,21 @@ final class SpanTracker {
     live.clear();
   }
 
-  private synchronized void poll() {
+  /**
+   * Listing the threads is done outside the lock: the first listing spins the JDK's classes for it,
+   * and a program thread that prints meanwhile ({@link #ran}) must not wait for that.
+   */
+  private void poll() {
+    List<Thread> all = threads();
+    synchronized (this) {
+      poll(all);
+    }
+  }
+
+  private void poll(List<Thread> all) {
     double now = Clock.ms();
     Set<Thread> current = new HashSet<>();
-    for (Thread thread : threads()) {
+    for (Thread thread : all) {
       if (!before.contains(thread) && tracked(thread)) {
         current.add(thread);
       }
@@ -278,6 +289,30 @@ final class SpanTracker {
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
+  }
+
+  /**
+   * The platform threads there are now. Enough for the threads there before {@code main}, which are
+   * never virtual (the worker starts none), and cheap: the containers' listing ({@link #threads})
+   * spins a dozen of the JDK's classes the first time, which a worker started for a waiting run
+   * would do on its way to the program's first line.
+   */
+  private static List<Thread> platformThreads() {
+    ThreadGroup root = Thread.currentThread().getThreadGroup();
+    while (root.getParent() != null) {
+      root = root.getParent();
+    }
+    Thread[] all;
+    int n;
+    do {
+      all = new Thread[root.activeCount() + 8];
+      n = root.enumerate(all, true);
+    } while (n == all.length); // it may have grown since it was counted
+    List<Thread> threads = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      threads.add(all[i]);
+    }
+    return threads;
   }
 
   /**
