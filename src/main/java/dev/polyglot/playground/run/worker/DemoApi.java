@@ -232,7 +232,7 @@ public final class DemoApi {
     try {
       uri = new URI(target); // a path and query, or an absolute URI as a proxy would send
     } catch (URISyntaxException e) {
-      return new DemoHttp.Answer(400, "{\"error\":\"bad request\"}");
+      return DemoHttp.Answer.BAD_REQUEST;
     }
     sleep(delay(uri.getQuery()));
     String path = uri.getPath() == null ? "" : uri.getPath();

@@ -21,11 +21,14 @@ import java.util.Locale;
  */
 final class DemoHttp {
   /** What the API answers to one request. */
-  record Answer(int status, String json) {}
+  record Answer(int status, String json) {
+    /** A request this server, or the API, cannot read. */
+    static final Answer BAD_REQUEST = new Answer(400, "{\"error\":\"bad request\"}");
+  }
 
   /** Answers a request for {@code target} (its path and query, as sent). */
   interface Routes {
-    Answer answer(String target) throws IOException;
+    Answer answer(String target);
   }
 
   /** The longest request or header line read; a longer one ends the connection with a 400. */
@@ -54,7 +57,7 @@ final class DemoHttp {
         try {
           request = Request.read(in, out);
         } catch (BadRequestException e) {
-          write(out, new Answer(400, "{\"error\":\"bad request\"}"), false, false);
+          write(out, Answer.BAD_REQUEST, false, false);
           lingeringClose(socket, in);
           return;
         }
